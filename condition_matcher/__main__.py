@@ -1,0 +1,3 @@
+from condition_matcher.server import main
+
+main()

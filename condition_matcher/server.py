@@ -1,0 +1,55 @@
+"""The condition_matcher gRPC service: findings and patient to a ranked differential."""
+
+from __future__ import annotations
+
+import grpc
+
+from condition_matcher.engine import ConditionMatcher
+from healthmesh import convert
+from healthmesh.errors import InvalidArgument
+from healthmesh.runtime.main import service_main
+from healthmesh.runtime.metrics import stage_timer
+from healthmesh.runtime.server import AgentService
+from healthmesh.v1 import conditions_pb2, conditions_pb2_grpc
+from knowledge.kb import load_kb
+
+MAX_CONDITIONS = 50
+DEFAULT_CONDITIONS = 10
+
+
+class ConditionMatcherService(AgentService, conditions_pb2_grpc.ConditionMatcherServicer):
+    grpc_service_name = "healthmesh.v1.ConditionMatcher"
+    name = "condition_matcher"
+
+    def load(self) -> None:
+        self.kb = load_kb(self.config.kb_path)
+        self.matcher = ConditionMatcher(self.kb)
+
+    def register(self, server: grpc.aio.Server) -> None:
+        conditions_pb2_grpc.add_ConditionMatcherServicer_to_server(self, server)
+
+    async def Match(self, request: conditions_pb2.MatchRequest, context) -> conditions_pb2.MatchResponse:
+        self.require_ready()
+        await self.test_delay()
+        limit = request.max_conditions or DEFAULT_CONDITIONS
+        if not 0 < limit <= MAX_CONDITIONS:
+            raise InvalidArgument("max_conditions", f"must be between 1 and {MAX_CONDITIONS}")
+        with stage_timer(self.name, "score"):
+            ranked = self.matcher.rank(
+                convert.patient_from_pb(request.patient),
+                [convert.finding_from_pb(f) for f in request.findings],
+                max_conditions=limit,
+            )
+        explanation = self.matcher.explain(ranked[0]) if ranked else ""
+        return conditions_pb2.MatchResponse(
+            conditions=[convert.condition_to_pb(x) for x in ranked], explanation=explanation,
+            kb_version=self.kb.version,
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    service_main("condition_matcher", ConditionMatcherService, argv)
+
+
+if __name__ == "__main__":
+    main()

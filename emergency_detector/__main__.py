@@ -1,0 +1,3 @@
+from emergency_detector.server import main
+
+main()

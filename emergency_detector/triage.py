@@ -1,0 +1,59 @@
+"""Urgency for a raw request: the one entry point both callers use.
+
+The emergency_detector service and the gateway's in-process fallback both call `assess_request`,
+so they cannot disagree. Findings come from the request's coded evidence and, when the caller has
+no classified findings yet, from the lexical reading of the free text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from emergency_detector.engine import EmergencyDetector
+from healthmesh import clinical as c
+from knowledge.kb import KnowledgeBase
+from symptom_classifier.engine import SymptomClassifier
+
+
+class RequestTriage:
+    def __init__(self, kb: KnowledgeBase):
+        self.classifier = SymptomClassifier(kb)
+        self.detector = EmergencyDetector(
+            evidence_symptoms={code: e.symptom_ids for code, e in kb.evidences.items()}
+        )
+
+    def assess_request(
+        self,
+        patient: c.Patient,
+        vitals: c.Vitals,
+        *,
+        findings: Sequence[c.Finding] = (),
+        text: str = "",
+        evidence: Sequence[c.EvidenceInput] = (),
+        conditions: Sequence[c.ConditionScore] = (),
+    ) -> c.UrgencyAssessment:
+        if not findings and (text or evidence):
+            read = self.classifier.classify(text, evidence)
+            findings = read.findings
+            patient, vitals = merge_text_facts(patient, vitals, read)
+        return self.detector.assess(patient, vitals, findings, conditions)
+
+
+def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedText) -> tuple[c.Patient, c.Vitals]:
+    """Facts written in the text fill only what the structured request left empty."""
+    if patient.age_years is None and read.age_years is not None:
+        patient = replace(patient, age_years=read.age_years)
+    if patient.sex == c.Sex.UNSPECIFIED and read.sex != c.Sex.UNSPECIFIED:
+        patient = replace(patient, sex=read.sex)
+    if not patient.pregnant and read.pregnant:
+        patient = replace(patient, pregnant=True)
+    updates = {}
+    for name in ("heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp", "temperature_c", "spo2"):
+        if getattr(vitals, name) is None and getattr(read.vitals, name) is not None:
+            updates[name] = getattr(read.vitals, name)
+    if vitals.consciousness == c.Consciousness.UNSPECIFIED and read.vitals.consciousness != c.Consciousness.UNSPECIFIED:
+        updates["consciousness"] = read.vitals.consciousness
+    if updates:
+        vitals = replace(vitals, **updates)
+    return patient, vitals

@@ -1,0 +1,167 @@
+"""The gateway gRPC service (healthmesh.v1.Diagnosis): Diagnose, DiagnoseStream, GetSession."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import time
+from pathlib import Path
+
+import grpc
+
+from emergency_detector.triage import RequestTriage
+from gateway.agents import AgentClient
+from gateway.breaker import CircuitBreaker
+from gateway.cache import ResponseCache, request_key
+from gateway.coordinator import Coordinator
+from gateway.sessions import SessionRecord, SessionStore, message_json, new_session_id
+from gateway.validation import validate_request
+from healthmesh.runtime.config import DEFAULT_PORTS, ServiceConfig, env
+from healthmesh.runtime.main import service_main
+from healthmesh.runtime.server import AgentService
+from healthmesh.storage.migrate import migrate
+from healthmesh.v1 import (conditions_pb2_grpc, diagnosis_pb2, diagnosis_pb2_grpc, emergency_pb2_grpc,
+                           symptoms_pb2_grpc, treatments_pb2_grpc)
+from knowledge.kb import load_kb
+
+log = logging.getLogger(__name__)
+
+AGENT_STUBS = {
+    "symptom_classifier": symptoms_pb2_grpc.SymptomClassifierStub,
+    "emergency_detector": emergency_pb2_grpc.EmergencyDetectorStub,
+    "condition_matcher": conditions_pb2_grpc.ConditionMatcherStub,
+    "treatment_retriever": treatments_pb2_grpc.TreatmentRetrieverStub,
+}
+MODEL_VERSION = "lexical-1"
+
+
+def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
+    for agent in AGENT_STUBS:
+        parser.add_argument(f"--{agent.replace('_', '-')}-target",
+                            default=env(f"{agent.upper()}_TARGET", f"127.0.0.1:{DEFAULT_PORTS[agent]}"),
+                            help=f"host:port of {agent} (HEALTHMESH_{agent.upper()}_TARGET)")
+    parser.add_argument("--database-url", default=env("DATABASE_URL"), help="PostgreSQL URL (HEALTHMESH_DATABASE_URL)")
+    parser.add_argument("--redis-url", default=env("REDIS_URL"), help="Redis URL (HEALTHMESH_REDIS_URL)")
+    parser.add_argument("--deadline-ms", type=int, default=int(env("DEADLINE_MS", "1000")),
+                        help="default budget of a diagnosis (HEALTHMESH_DEADLINE_MS)")
+    parser.add_argument("--breaker-failures", type=int, default=int(env("BREAKER_FAILURES", "3")))
+    parser.add_argument("--breaker-reset-ms", type=int, default=int(env("BREAKER_RESET_MS", "1000")))
+
+
+class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
+    grpc_service_name = "healthmesh.v1.Diagnosis"
+    name = "gateway"
+
+    def __init__(self, config: ServiceConfig):
+        super().__init__(config)
+        extra = config.extra
+        if not extra.get("database_url"):
+            raise SystemExit("gateway: set --database-url or HEALTHMESH_DATABASE_URL")
+        self.database_url = extra["database_url"]
+        self.redis_url = extra.get("redis_url")
+        self.deadline_seconds = int(extra.get("deadline_ms", 1000)) / 1000
+        self.targets = {agent: extra[f"{agent}_target"] for agent in AGENT_STUBS}
+        self.breaker_failures = int(extra.get("breaker_failures", 3))
+        self.breaker_reset = int(extra.get("breaker_reset_ms", 1000)) / 1000
+
+    def reflection_names(self) -> list[str]:
+        # Envoy routes every healthmesh service on one port, so list them all for grpcurl.
+        return [self.grpc_service_name, "healthmesh.v1.SymptomClassifier", "healthmesh.v1.EmergencyDetector",
+                "healthmesh.v1.ConditionMatcher", "healthmesh.v1.TreatmentRetriever"]
+
+    def load(self) -> None:
+        self.kb = load_kb(self.config.kb_path)
+        self.triage = RequestTriage(self.kb)
+
+    async def start(self) -> None:
+        await migrate(self.database_url, self.kb)
+        self.sessions = SessionStore(self.database_url)
+        await self.sessions.start()
+        self.cache = ResponseCache(self.redis_url)
+        tls_dir: Path | None = self.config.tls_dir
+        self.agents = {
+            agent: AgentClient(agent, target, AGENT_STUBS[agent], tls_dir,
+                               CircuitBreaker(agent, self.breaker_failures, self.breaker_reset))
+            for agent, target in self.targets.items()
+        }
+        self.coordinator = Coordinator(self.agents, self.triage, self.kb.version)
+
+    async def close(self) -> None:
+        await self.sessions.close()
+        await self.cache.close()
+        await asyncio.gather(*(a.close() for a in self.agents.values()))
+
+    def register(self, server: grpc.aio.Server) -> None:
+        diagnosis_pb2_grpc.add_DiagnosisServicer_to_server(self, server)
+
+    def _budget(self, context: grpc.aio.ServicerContext) -> float:
+        remaining = context.time_remaining()
+        budget = self.deadline_seconds
+        if remaining is not None:
+            budget = min(budget, max(remaining - 0.02, 0.05))
+        return budget
+
+    async def _answer(self, request: diagnosis_pb2.DiagnoseRequest, context, emit=None) -> diagnosis_pb2.DiagnoseResponse:
+        self.require_ready()
+        validate_request(request, self.kb)
+        if request.request_id:
+            stored = await self.sessions.response_for_request(request.request_id)
+            if stored is not None:
+                return stored
+        session_id = new_session_id()
+        record = SessionRecord(session_id, request.request_id, self.kb.version)
+        record.add("request_received", {"request": message_json(request)})
+        key = request_key(request, self.kb.version, MODEL_VERSION)
+        cached = await self.cache.get(key)
+        if cached is not None:
+            response = diagnosis_pb2.DiagnoseResponse()
+            response.CopyFrom(cached)
+            response.session_id = session_id
+            response.request_id = request.request_id
+            record.add("cache_hit", {"key": key})
+        else:
+            started = time.monotonic()
+            response, trace = await self.coordinator.diagnose(request, self._budget(context), session_id, emit)
+            for result in trace.agent_results:
+                record.add("agent_result", result)
+            record.add("timing", {"ms": round((time.monotonic() - started) * 1000, 2)})
+            if not response.degraded:
+                await self.cache.put(key, response)
+        record.add("response_sent", message_json(response))
+        record.response = response
+        self.sessions.submit(record)
+        return response
+
+    async def Diagnose(self, request, context) -> diagnosis_pb2.DiagnoseResponse:
+        return await self._answer(request, context)
+
+    async def DiagnoseStream(self, request, context):
+        queue: asyncio.Queue = asyncio.Queue()
+
+        async def emit(update: diagnosis_pb2.DiagnoseStreamResponse) -> None:
+            await queue.put(update)
+
+        task = asyncio.create_task(self._answer(request, context, emit))
+        task.add_done_callback(lambda _: queue.put_nowait(None))
+        while True:
+            update = await queue.get()
+            if update is None:
+                break
+            yield update
+        response = task.result()  # re-raises a validation error as the stream's status
+        yield diagnosis_pb2.DiagnoseStreamResponse(
+            session_id=response.session_id, stage="complete", urgency=response.urgency,
+            degraded=response.degraded, response=response)
+
+    async def GetSession(self, request: diagnosis_pb2.GetSessionRequest, context) -> diagnosis_pb2.Session:
+        self.require_ready()
+        return await self.sessions.get(request.session_id)
+
+
+def main(argv: list[str] | None = None) -> None:
+    service_main("gateway", GatewayService, argv, add_flags=add_gateway_flags)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""The `healthmesh` command: up, serve, diagnose, kb, migrate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from healthmesh.runtime.config import env
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVICES = ("gateway", "symptom_classifier", "emergency_detector", "condition_matcher", "treatment_retriever")
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    from healthmesh.local.supervisor import MeshOptions, Ports, run_until_signal
+
+    ports = Ports.from_base(args.port, args.base_port) if args.base_port else Ports(envoy=args.port)
+    options = MeshOptions(
+        ports=ports, state_dir=args.state_dir, database_url=args.database_url, redis_url=args.redis_url,
+        kb_path=args.kb, deadline_ms=args.deadline_ms,
+    )
+    try:
+        import uvloop
+
+        return uvloop.run(run_until_signal(options))
+    except ImportError:  # pragma: no cover
+        return asyncio.run(run_until_signal(options))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import importlib
+
+    module = importlib.import_module(f"{args.service}.server")
+    module.main(args.rest)
+    return 0
+
+
+def cmd_diagnose(args: argparse.Namespace) -> int:
+    from healthmesh.client import diagnose, render_answer
+
+    try:
+        answer = diagnose(args.target, args.complaint, age=args.age, sex=args.sex, pregnant=args.pregnant,
+                          medications=args.medication, allergies=args.allergy, history=args.history,
+                          evidence=args.evidence, timeout=args.timeout)
+    except Exception as exc:  # noqa: BLE001 - a CLI prints the reason and exits non-zero
+        from healthmesh.client import describe_error
+
+        print(f"error: {describe_error(exc)}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(answer, indent=2))
+    else:
+        print(render_answer(answer))
+    return 0
+
+
+def cmd_kb(args: argparse.Namespace) -> int:
+    if args.kb_command == "build":
+        from knowledge import build
+
+        return build.main(args.rest)
+    parser_kb.print_help()
+    return 2
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from healthmesh.storage.migrate import migrate
+    from knowledge.kb import load_kb
+
+    if not args.database_url:
+        print("error: set --database-url or HEALTHMESH_DATABASE_URL", file=sys.stderr)
+        return 2
+    asyncio.run(migrate(args.database_url, load_kb(args.kb)))
+    print("migrations applied; knowledge base loaded", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    global parser_kb
+    parser = argparse.ArgumentParser(prog="healthmesh", description=(
+        "Clinical decision support served as a gRPC mesh. Decision support only: not a doctor."))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    up = sub.add_parser("up", help="start the whole mesh locally (Ctrl-C stops it)")
+    up.add_argument("--port", type=int, default=int(env("PORT", "8080")), help="REST and gRPC port (HEALTHMESH_PORT)")
+    up.add_argument("--base-port", type=int, default=int(env("BASE_PORT", "0")),
+                    help="put every internal port at base..base+22 (for running several meshes)")
+    up.add_argument("--state-dir", type=Path, default=Path(env("STATE_DIR", str(ROOT / ".healthmesh"))),
+                    help="data, logs and run files (HEALTHMESH_STATE_DIR)")
+    up.add_argument("--database-url", default=env("DATABASE_URL"),
+                    help="use this PostgreSQL instead of the embedded one (HEALTHMESH_DATABASE_URL)")
+    up.add_argument("--redis-url", default=env("REDIS_URL"),
+                    help="use this Redis instead of the embedded one (HEALTHMESH_REDIS_URL)")
+    up.add_argument("--kb", default=env("KB"), help="knowledge-base artifact (default build/kb/current)")
+    up.add_argument("--deadline-ms", type=int, default=int(env("DEADLINE_MS", "1000")))
+    up.set_defaults(func=cmd_up)
+
+    serve = sub.add_parser("serve", help="run one service (flags after the name go to it)")
+    serve.add_argument("service", choices=SERVICES)
+    serve.add_argument("rest", nargs=argparse.REMAINDER)
+    serve.set_defaults(func=cmd_serve)
+
+    dx = sub.add_parser("diagnose", help="ask a running mesh and print a readable answer")
+    dx.add_argument("complaint", help="the complaint in plain words")
+    dx.add_argument("--age", type=float)
+    dx.add_argument("--sex", choices=("male", "female"))
+    dx.add_argument("--pregnant", action="store_true")
+    dx.add_argument("--medication", action="append", default=[], help="repeat for each medication")
+    dx.add_argument("--allergy", action="append", default=[])
+    dx.add_argument("--history", action="append", default=[])
+    dx.add_argument("--evidence", action="append", default=[], help="a coded finding, e.g. ddxplus:E_91")
+    dx.add_argument("--target", default=f"127.0.0.1:{env('PORT', '8080')}", help="gRPC address (Envoy)")
+    dx.add_argument("--timeout", type=float, default=5.0)
+    dx.add_argument("--json", action="store_true", help="print the answer as JSON")
+    dx.set_defaults(func=cmd_diagnose)
+
+    parser_kb = sub.add_parser("kb", help="knowledge base: `healthmesh kb build [--out DIR]`")
+    parser_kb.add_argument("kb_command", choices=("build",))
+    parser_kb.add_argument("rest", nargs=argparse.REMAINDER)
+    parser_kb.set_defaults(func=cmd_kb)
+
+    mig = sub.add_parser("migrate", help="apply database migrations and load the knowledge base")
+    mig.add_argument("--database-url", default=env("DATABASE_URL"))
+    mig.add_argument("--kb", default=env("KB"))
+    mig.set_defaults(func=cmd_migrate)
+    return parser
+
+
+parser_kb: argparse.ArgumentParser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""Conversion between generated `healthmesh.v1` messages and the plain types in `clinical`."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from healthmesh import clinical as c
+from healthmesh.v1 import common_pb2 as pb
+
+
+def _opt(msg, name: str):
+    return getattr(msg, name) if msg.HasField(name) else None
+
+
+# --- to plain types -----------------------------------------------------------------------------
+
+
+def patient_from_pb(p: pb.Patient) -> c.Patient:
+    return c.Patient(
+        age_years=_opt(p, "age_years"), sex=c.Sex(p.sex), pregnant=p.pregnant,
+        history=tuple(p.history), medications=tuple(p.medications), allergies=tuple(p.allergies),
+    )
+
+
+def vitals_from_pb(v: pb.Vitals) -> c.Vitals:
+    return c.Vitals(
+        heart_rate=_opt(v, "heart_rate"), respiratory_rate=_opt(v, "respiratory_rate"),
+        systolic_bp=_opt(v, "systolic_bp"), diastolic_bp=_opt(v, "diastolic_bp"),
+        temperature_c=_opt(v, "temperature_c"), spo2=_opt(v, "spo2"),
+        supplemental_oxygen=v.supplemental_oxygen, consciousness=c.Consciousness(v.consciousness),
+        spo2_scale2=v.spo2_scale2,
+    )
+
+
+def evidence_from_pb(items: Iterable[pb.Evidence]) -> list[c.EvidenceInput]:
+    return [c.EvidenceInput(code=e.code, presence=c.Presence(e.presence)) for e in items]
+
+
+def finding_from_pb(f: pb.Finding) -> c.Finding:
+    return c.Finding(
+        code=f.code, name=f.name, presence=c.Presence(f.presence), text=f.text,
+        confidence=f.confidence, temporality=c.Temporality(f.temporality), onset=f.onset,
+        duration_hours=_opt(f, "duration_hours"), severity=f.severity,
+        severity_score=_opt(f, "severity_score"), body_site=f.body_site, laterality=f.laterality,
+    )
+
+
+def condition_from_pb(x: pb.Condition) -> c.ConditionScore:
+    return c.ConditionScore(
+        id=x.id, name=x.name, icd10=x.icd10, probability=x.probability,
+        supporting=tuple(c.WeightedFinding(w.code, w.name, w.likelihood_ratio) for w in x.supporting_findings),
+        conflicting=tuple(c.WeightedFinding(w.code, w.name, w.likelihood_ratio) for w in x.conflicting_findings),
+        severity=x.severity or None, must_not_miss=x.must_not_miss,
+    )
+
+
+def urgency_from_pb(u: pb.UrgencyAssessment) -> c.UrgencyAssessment:
+    return c.UrgencyAssessment(
+        level=c.Urgency(u.level), reasons=tuple(u.reasons), recommended_action=u.recommended_action,
+        news2=_opt(u, "news2"), qsofa=_opt(u, "qsofa"),
+    )
+
+
+# --- to messages --------------------------------------------------------------------------------
+
+
+def patient_to_pb(p: c.Patient) -> pb.Patient:
+    msg = pb.Patient(sex=int(p.sex), pregnant=p.pregnant, history=p.history,
+                     medications=p.medications, allergies=p.allergies)
+    if p.age_years is not None:
+        msg.age_years = p.age_years
+    return msg
+
+
+def vitals_to_pb(v: c.Vitals) -> pb.Vitals:
+    msg = pb.Vitals(supplemental_oxygen=v.supplemental_oxygen, consciousness=int(v.consciousness),
+                    spo2_scale2=v.spo2_scale2)
+    for name in ("heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp", "temperature_c", "spo2"):
+        value = getattr(v, name)
+        if value is not None:
+            setattr(msg, name, value)
+    return msg
+
+
+def finding_to_pb(f: c.Finding) -> pb.Finding:
+    msg = pb.Finding(
+        code=f.code, name=f.name, presence=int(f.presence), text=f.text, confidence=f.confidence,
+        temporality=int(f.temporality), onset=f.onset, severity=f.severity,
+        body_site=f.body_site, laterality=f.laterality,
+    )
+    if f.duration_hours is not None:
+        msg.duration_hours = f.duration_hours
+    if f.severity_score is not None:
+        msg.severity_score = f.severity_score
+    return msg
+
+
+def _lr_line(w: c.WeightedFinding) -> str:
+    return f"{w.name} (likelihood ratio {w.likelihood_ratio:.2g})"
+
+
+def condition_to_pb(x: c.ConditionScore) -> pb.Condition:
+    return pb.Condition(
+        id=x.id, name=x.name, icd10=x.icd10, probability=x.probability,
+        supporting=[_lr_line(w) for w in x.supporting],
+        conflicting=[_lr_line(w) for w in x.conflicting],
+        supporting_findings=[pb.WeightedFinding(code=w.code, name=w.name, likelihood_ratio=w.likelihood_ratio)
+                             for w in x.supporting],
+        conflicting_findings=[pb.WeightedFinding(code=w.code, name=w.name, likelihood_ratio=w.likelihood_ratio)
+                              for w in x.conflicting],
+        severity=x.severity or 0, must_not_miss=x.must_not_miss,
+    )
+
+
+def urgency_to_pb(u: c.UrgencyAssessment) -> pb.UrgencyAssessment:
+    msg = pb.UrgencyAssessment(level=int(u.level), reasons=u.reasons,
+                               recommended_action=u.recommended_action,
+                               three_level=c.Urgency(u.level).three_level)
+    if u.news2 is not None:
+        msg.news2 = u.news2
+    if u.qsofa is not None:
+        msg.qsofa = u.qsofa
+    return msg
+
+
+def treatment_to_pb(t: c.Treatment) -> pb.Treatment:
+    return pb.Treatment(condition_id=t.condition_id, name=t.name, kind=t.kind, warnings=t.warnings,
+                        source=t.source, line=t.line, confidence=t.confidence)
+
+
+def interaction_to_pb(i: c.Interaction) -> pb.Interaction:
+    return pb.Interaction(drugs=list(i.drugs), severity=i.severity, advice=i.advice, source=i.source)
+
+
+def findings_to_pb(items: Sequence[c.Finding]) -> list[pb.Finding]:
+    return [finding_to_pb(f) for f in items]

@@ -1,0 +1,147 @@
+"""The one server every healthmesh service starts through.
+
+A service is an `AgentService`: it loads its data and model in `load()` (blocking, run in a
+thread so health checks answer meanwhile) and registers its servicer in `register()`. `serve()`
+gives it a grpc.aio server with grpc.health.v1 (NOT_SERVING until loaded), reflection, the
+error/metrics interceptor, a Prometheus endpoint on its own port, message size limits and a
+graceful shutdown on SIGTERM: stop accepting, drain in-flight calls, then exit.
+"""
+
+from __future__ import annotations
+
+import abc
+import asyncio
+import logging
+import signal
+import time
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from prometheus_client import start_http_server
+
+from healthmesh.errors import NotReady
+from healthmesh.runtime import tls
+from healthmesh.runtime.config import MAX_MESSAGE_BYTES, ServiceConfig
+from healthmesh.runtime.interceptors import ErrorAndMetricsInterceptor
+from healthmesh.runtime.metrics import READY
+
+log = logging.getLogger(__name__)
+
+
+class AgentService(abc.ABC):
+    """A model-like service: load once, then answer. Subclasses keep clinical logic elsewhere."""
+
+    #: fully-qualified gRPC service name, e.g. "healthmesh.v1.SymptomClassifier"
+    grpc_service_name: str = ""
+    #: short name used in logs and metrics, e.g. "symptom_classifier"
+    name: str = ""
+
+    def __init__(self, config: ServiceConfig):
+        self.config = config
+        self.ready = False
+
+    @abc.abstractmethod
+    def load(self) -> None:
+        """Load data and models (blocking). Called once, off the event loop."""
+
+    @abc.abstractmethod
+    def register(self, server: grpc.aio.Server) -> None:
+        """Add the servicer(s) to the server."""
+
+    def reflection_names(self) -> list[str]:
+        return [self.grpc_service_name]
+
+    async def start(self) -> None:
+        """Async set-up after load (connections to databases and the like)."""
+
+    async def close(self) -> None:
+        """Release connections on shutdown."""
+
+    def require_ready(self) -> None:
+        if not self.ready:
+            raise NotReady(f"{self.name} is still loading")
+
+    async def test_delay(self) -> None:
+        """Test-only: answer late, so tests can exercise deadlines and degraded answers."""
+        if self.config.test_delay_ms:
+            await asyncio.sleep(self.config.test_delay_ms / 1000)
+
+
+def server_options() -> list[tuple[str, int]]:
+    return [
+        ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+        ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        ("grpc.so_reuseport", 0),
+        ("grpc.keepalive_permit_without_calls", 1),
+        ("grpc.http2.min_ping_interval_without_data_ms", 5000),
+    ]
+
+
+async def serve(service: AgentService) -> None:
+    config = service.config
+    server = grpc.aio.server(
+        interceptors=[ErrorAndMetricsInterceptor(service.name)], options=server_options()
+    )
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for name in ("", service.grpc_service_name):
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+    service.register(server)
+    reflection.enable_server_reflection(
+        [*service.reflection_names(), health.SERVICE_NAME, reflection.SERVICE_NAME], server
+    )
+
+    credentials = tls.server_credentials(config.tls_dir)
+    if credentials is None:
+        bound = server.add_insecure_port(config.address)
+        tls.warn_if_exposed(config.host, service.name)
+    else:
+        bound = server.add_secure_port(config.address, credentials)
+    if bound == 0:
+        raise SystemExit(f"{service.name}: cannot bind {config.address}")
+    if config.metrics_port:
+        start_http_server(config.metrics_port, addr=config.host)
+
+    await server.start()
+    log.info("listening", extra={"address": f"{config.host}:{bound}", "metrics_port": config.metrics_port,
+                                 "tls": credentials is not None})
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+    started = time.perf_counter()
+    try:
+        await asyncio.to_thread(service.load)
+        await service.start()
+    except Exception:
+        log.exception("load failed")
+        await server.stop(0)
+        raise SystemExit(1)
+    service.ready = True
+    READY.labels(service.name).set(1)
+    for name in ("", service.grpc_service_name):
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+    log.info("ready", extra={"load_seconds": round(time.perf_counter() - started, 3)})
+
+    await stop.wait()
+    log.info("shutting down", extra={"grace_seconds": config.grace_seconds})
+    READY.labels(service.name).set(0)
+    await health_servicer.enter_graceful_shutdown()
+    await server.stop(config.grace_seconds)
+    await service.close()
+    log.info("stopped")
+
+
+def run(service: AgentService) -> None:
+    """Entry point for a service process: uvloop when available, then serve until SIGTERM."""
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - uvloop is a dependency; keep working without it
+        uvloop = None
+    if uvloop is not None:
+        uvloop.run(serve(service))
+    else:
+        asyncio.run(serve(service))

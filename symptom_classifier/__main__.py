@@ -1,0 +1,3 @@
+from symptom_classifier.server import main
+
+main()

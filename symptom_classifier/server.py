@@ -1,0 +1,52 @@
+"""The symptom_classifier gRPC service: free text and coded evidence to normalised findings."""
+
+from __future__ import annotations
+
+import grpc
+
+from healthmesh import clinical, convert
+from healthmesh.runtime.main import service_main
+from healthmesh.runtime.metrics import stage_timer
+from healthmesh.runtime.server import AgentService
+from healthmesh.v1 import symptoms_pb2, symptoms_pb2_grpc
+from knowledge.kb import load_kb
+from symptom_classifier.engine import SymptomClassifier
+
+
+def classified_to_pb(read: clinical.ClassifiedText) -> symptoms_pb2.ClassifyResponse:
+    msg = symptoms_pb2.ClassifyResponse(
+        findings=convert.findings_to_pb(read.findings), unrecognised=read.unrecognised,
+        sex=int(read.sex), vitals=convert.vitals_to_pb(read.vitals),
+    )
+    if read.age_years is not None:
+        msg.age_years = read.age_years
+    if read.pregnant is not None:
+        msg.pregnant = read.pregnant
+    return msg
+
+
+class SymptomClassifierService(AgentService, symptoms_pb2_grpc.SymptomClassifierServicer):
+    grpc_service_name = "healthmesh.v1.SymptomClassifier"
+    name = "symptom_classifier"
+
+    def load(self) -> None:
+        self.kb = load_kb(self.config.kb_path)
+        self.classifier = SymptomClassifier(self.kb)
+
+    def register(self, server: grpc.aio.Server) -> None:
+        symptoms_pb2_grpc.add_SymptomClassifierServicer_to_server(self, server)
+
+    async def Classify(self, request: symptoms_pb2.ClassifyRequest, context) -> symptoms_pb2.ClassifyResponse:
+        self.require_ready()
+        await self.test_delay()
+        with stage_timer(self.name, "classify"):
+            read = self.classifier.classify(request.text, convert.evidence_from_pb(request.evidence))
+        return classified_to_pb(read)
+
+
+def main(argv: list[str] | None = None) -> None:
+    service_main("symptom_classifier", SymptomClassifierService, argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from treatment_retriever.server import main
+
+main()
