@@ -64,6 +64,7 @@ def channel_options() -> list[tuple[str, int]]:
         ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
         ("grpc.keepalive_time_ms", 20000),
         ("grpc.enable_retries", 0),  # the gateway's coordinator owns retries and deadlines
+        ("grpc.lb_policy_name", "round_robin"),  # dns:/// targets of headless services: every pod
     ]
 
 

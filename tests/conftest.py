@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.support.mesh import start_mesh, stop_mesh
+
+
+@pytest.fixture(scope="session")
+def mesh(tmp_path_factory):
+    """The real mesh: embedded (or configured) PostgreSQL and Redis, four agents, gateway, Envoy."""
+    state_dir = tmp_path_factory.mktemp("mesh")
+    running = start_mesh(state_dir)
+    yield running
+    stop_mesh(running)
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from knowledge.kb import load_kb
+
+    return load_kb()
