@@ -1,4 +1,4 @@
-"""The `healthmesh` command: up, serve, diagnose, kb, migrate."""
+"""The `healthmesh` command: up, serve, diagnose, kb, model, migrate."""
 
 from __future__ import annotations
 
@@ -66,6 +66,14 @@ def cmd_kb(args: argparse.Namespace) -> int:
     return 2
 
 
+def cmd_model(args: argparse.Namespace) -> int:
+    if args.model_command == "export":
+        from healthmesh.model import export
+
+        return export.main(args.rest)
+    return 2
+
+
 def cmd_migrate(args: argparse.Namespace) -> int:
     from healthmesh.storage.migrate import migrate
     from knowledge.kb import load_kb
@@ -121,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser_kb.add_argument("kb_command", choices=("build",))
     parser_kb.add_argument("rest", nargs=argparse.REMAINDER)
     parser_kb.set_defaults(func=cmd_kb)
+
+    model = sub.add_parser("model", help="sentence encoder: `healthmesh model export [--from DIR] [--out DIR]`")
+    model.add_argument("model_command", choices=("export",))
+    model.add_argument("rest", nargs=argparse.REMAINDER)
+    model.set_defaults(func=cmd_model)
 
     mig = sub.add_parser("migrate", help="apply database migrations and load the knowledge base")
     mig.add_argument("--database-url", default=env("DATABASE_URL"))

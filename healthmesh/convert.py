@@ -48,8 +48,8 @@ def finding_from_pb(f: pb.Finding) -> c.Finding:
 def condition_from_pb(x: pb.Condition) -> c.ConditionScore:
     return c.ConditionScore(
         id=x.id, name=x.name, icd10=x.icd10, probability=x.probability,
-        supporting=tuple(c.WeightedFinding(w.code, w.name, w.likelihood_ratio) for w in x.supporting_findings),
-        conflicting=tuple(c.WeightedFinding(w.code, w.name, w.likelihood_ratio) for w in x.conflicting_findings),
+        supporting=tuple(c.WeightedFinding(w.code, w.name, w.likelihood_ratio, w.present) for w in x.supporting_findings),
+        conflicting=tuple(c.WeightedFinding(w.code, w.name, w.likelihood_ratio, w.present) for w in x.conflicting_findings),
         severity=x.severity or None, must_not_miss=x.must_not_miss,
     )
 
@@ -96,7 +96,8 @@ def finding_to_pb(f: c.Finding) -> pb.Finding:
 
 
 def _lr_line(w: c.WeightedFinding) -> str:
-    return f"{w.name} (likelihood ratio {w.likelihood_ratio:.2g})"
+    name = w.name if w.present else f"no {w.name[:1].lower()}{w.name[1:]}"
+    return f"{name} (likelihood ratio {w.likelihood_ratio:.2g})"
 
 
 def condition_to_pb(x: c.ConditionScore) -> pb.Condition:
@@ -104,9 +105,9 @@ def condition_to_pb(x: c.ConditionScore) -> pb.Condition:
         id=x.id, name=x.name, icd10=x.icd10, probability=x.probability,
         supporting=[_lr_line(w) for w in x.supporting],
         conflicting=[_lr_line(w) for w in x.conflicting],
-        supporting_findings=[pb.WeightedFinding(code=w.code, name=w.name, likelihood_ratio=w.likelihood_ratio)
+        supporting_findings=[pb.WeightedFinding(code=w.code, name=w.name, likelihood_ratio=w.likelihood_ratio, present=w.present)
                              for w in x.supporting],
-        conflicting_findings=[pb.WeightedFinding(code=w.code, name=w.name, likelihood_ratio=w.likelihood_ratio)
+        conflicting_findings=[pb.WeightedFinding(code=w.code, name=w.name, likelihood_ratio=w.likelihood_ratio, present=w.present)
                               for w in x.conflicting],
         severity=x.severity or 0, must_not_miss=x.must_not_miss,
     )

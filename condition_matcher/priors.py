@@ -1,0 +1,93 @@
+"""Patient-specific log priors: prevalence x age odds x sex odds, with pregnancy gating.
+
+    log prior(c) = log prevalence(c) + log age_odds(c)[age band] + log sex_odds(c)[sex]
+
+- Age odds missing for the band (or no age) count as 1. SymCat prints odds to one decimal, so 0.0
+  means "below 0.05", not impossible: it is floored at AGE_ODDS_FLOOR (as the KB build does).
+- Sex odds at or below SEX_EXCLUSION_ODDS exclude the condition for that sex (female-only or
+  male-only conditions). SymCat writes these as 0.0 and the KB build floors them to 0.01; no real
+  sex odds come near that (SymCat's smallest non-zero value is 0.1, and the DDXPlus dev-set odds are
+  shrunk toward 1). With sex unspecified the odds are the mean of the female and male odds (an even
+  mix), so sex-specific conditions stay possible at half weight.
+- Conditions of pregnancy (ICD-10-CM chapter O or a Z33-Z39 pregnancy code, or a pregnancy word in
+  the name) are only possible if the patient is pregnant, or is not male and is of child-bearing
+  age (or of unknown age), pregnancy not stated. `Patient.pregnant` is a bool, so False reads as
+  "not stated".
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from healthmesh.clinical import Patient, Sex
+from knowledge.kb import AGE_BANDS, Condition, age_band
+
+AGE_ODDS_FLOOR = 0.01
+SEX_EXCLUSION_ODDS = 0.01
+CHILD_BEARING_AGES = (12.0, 55.0)  # [low, high) in years
+EXCLUDED = -math.inf
+
+
+PREGNANCY_ICD10_PREFIXES = ("O", "Z33", "Z34", "Z36", "Z3A", "Z39")  # chapter 15; pregnant state
+PREGNANCY_WORDS = ("pregnan", "abortion", "postpartum", "puerper")
+
+
+def needs_pregnancy(condition: Condition) -> bool:
+    name = condition.name.lower()
+    return condition.icd10.upper().startswith(PREGNANCY_ICD10_PREFIXES) or any(w in name for w in PREGNANCY_WORDS)
+
+
+def could_be_pregnant(patient: Patient) -> bool:
+    if patient.pregnant:
+        return True
+    if patient.sex == Sex.MALE:
+        return False
+    age = patient.age_years
+    return age is None or CHILD_BEARING_AGES[0] <= age < CHILD_BEARING_AGES[1]
+
+
+class PriorTable:
+    """Precomputed log prior components so a patient's prior is a few vector adds."""
+
+    def __init__(self, conditions: list[Condition]):
+        self.log_prevalence = np.log(np.array([max(c.prevalence, 1e-12) for c in conditions]))
+        self.log_age = {
+            band: np.array([_log_age_odds(c, band) for c in conditions]) for band, _, _ in AGE_BANDS
+        }
+        self.log_sex = {
+            Sex.FEMALE: np.array([_log_sex_odds(c, "female") for c in conditions]),
+            Sex.MALE: np.array([_log_sex_odds(c, "male") for c in conditions]),
+            Sex.UNSPECIFIED: np.array([
+                _log((_sex_odds(c, "female") + _sex_odds(c, "male")) / 2.0) for c in conditions
+            ]),
+        }
+        self.pregnancy_only = np.array([needs_pregnancy(c) for c in conditions])
+
+    def log_prior(self, patient: Patient) -> np.ndarray:
+        prior = self.log_prevalence + self.log_sex.get(patient.sex, self.log_sex[Sex.UNSPECIFIED])
+        band = age_band(patient.age_years)
+        if band is not None:
+            prior = prior + self.log_age[band]
+        if not could_be_pregnant(patient):
+            prior = np.where(self.pregnancy_only, EXCLUDED, prior)
+        return prior
+
+
+def _log_age_odds(condition: Condition, band: str) -> float:
+    odds = condition.age_odds.get(band)
+    return 0.0 if odds is None else math.log(max(odds, AGE_ODDS_FLOOR))
+
+
+def _sex_odds(condition: Condition, sex: str) -> float:
+    odds = float(condition.sex_odds.get(sex, 1.0))
+    return 0.0 if odds <= SEX_EXCLUSION_ODDS else odds
+
+
+def _log_sex_odds(condition: Condition, sex: str) -> float:
+    return _log(_sex_odds(condition, sex))
+
+
+def _log(odds: float) -> float:
+    return EXCLUDED if odds <= 0.0 else math.log(odds)
