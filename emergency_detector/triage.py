@@ -19,9 +19,8 @@ from symptom_classifier.engine import SymptomClassifier
 class RequestTriage:
     def __init__(self, kb: KnowledgeBase):
         self.classifier = SymptomClassifier(kb)
-        self.detector = EmergencyDetector(
-            evidence_symptoms={code: e.symptom_ids for code, e in kb.evidences.items()}
-        )
+        # from_kb maps history (antecedent) evidences to nothing: "had a stroke" is not a stroke now.
+        self.detector = EmergencyDetector.from_kb(kb)
 
     def assess_request(
         self,

@@ -1,0 +1,61 @@
+"""Urgency from the condition posterior: serious conditions raise it; a benign, confident picture
+with nothing else concerning may keep it at self-care."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from healthmesh.clinical import ConditionScore, Urgency
+
+from .outcome import Hit
+from .rules import DiagnosisRules, SelfCareRules
+
+
+def is_serious(rules: DiagnosisRules, c: ConditionScore) -> bool:
+    return c.must_not_miss or (c.severity is not None and c.severity <= rules.serious_max_severity)
+
+
+def is_benign(rules: SelfCareRules, c: ConditionScore) -> bool:
+    if c.must_not_miss:
+        return False
+    if c.severity is not None and c.severity >= rules.benign_min_severity:
+        return True
+    code = c.icd10.upper()
+    return any(code.startswith(prefix) for prefix in rules.benign_icd10_prefixes)
+
+
+def condition_hits(rules: DiagnosisRules, conditions: Sequence[ConditionScore]) -> list[Hit]:
+    hits: list[Hit] = []
+    for c in conditions:
+        for tier in rules.tiers:
+            if c.probability < tier.min_probability:
+                continue
+            matched = (tier.must_not_miss and c.must_not_miss) or (
+                tier.max_severity is not None and c.severity is not None and c.severity <= tier.max_severity
+            )
+            if matched:
+                kind = "must-not-miss" if c.must_not_miss else f"severity {c.severity}"
+                hits.append(Hit(tier.level, f"Possible {c.name} (probability {c.probability:.2f}, {kind}) "
+                                            f"[{rules.cite}]"))
+                break
+    return hits
+
+
+def benign_picture(rules: DiagnosisRules, conditions: Sequence[ConditionScore]) -> Hit | None:
+    """A self-care reason when the posterior is confidently benign and nothing serious is plausible."""
+    if not conditions:
+        return None
+    sc = rules.self_care
+    top = max(conditions, key=lambda c: c.probability)
+    if not is_benign(sc, top):
+        return None
+    benign_mass = 0.0
+    for c in conditions:
+        if is_serious(rules, c) and c.probability > sc.max_serious_probability:
+            return None
+        if is_benign(sc, c):
+            benign_mass += c.probability
+    if benign_mass < sc.min_benign_probability:
+        return None
+    return Hit(Urgency.SELF_CARE, f"Likely {top.name} (probability {top.probability:.2f}), a self-limiting "
+                                  f"condition; no red flags and normal vital signs [{sc.cite}]")

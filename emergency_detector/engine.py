@@ -1,0 +1,105 @@
+"""EmergencyDetector: the triage rule library. No gRPC here; the servicer and the gateway's
+in-process fallback both call `assess()`.
+
+The level is the highest level any rule asks for. Rules only ever raise it, so more data (another
+finding, a worse vital sign) never lowers it. The one exception to "highest rule wins" is the
+routine-consultation default for unfamiliar symptoms, which a confident, benign condition picture
+may replace with self-care when nothing else fired.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from healthmesh.clinical import (
+    ConditionScore, Finding, Patient, Sex, Urgency, UrgencyAssessment, Vitals,
+)
+
+from .combinations import combination_hits
+from .consciousness import consciousness_hits
+from .diagnosis_aware import benign_picture, condition_hits
+from .esi import esi_hits
+from .findings import FindingFacts, FindingReader
+from .news2 import score_news2, news2_hits
+from .outcome import Hit
+from .paediatric import paediatric_hits
+from .qsofa import qsofa_hits, score_qsofa
+from .red_flags import red_flag_hits
+from .rules import TriageRules, load_rules
+from .validation import check_inputs
+
+if TYPE_CHECKING:
+    from knowledge.kb import KnowledgeBase
+
+
+class EmergencyDetector:
+    def __init__(self, rules: TriageRules | None = None,
+                 evidence_symptoms: Mapping[str, Sequence[str]] | None = None):
+        self.rules = rules if rules is not None else load_rules()
+        self._reader = FindingReader(evidence_symptoms, self.rules.severe_score_at_least,
+                                     self.rules.self_care_symptoms)
+        self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
+
+    @classmethod
+    def from_kb(cls, kb: "KnowledgeBase", rules: TriageRules | None = None) -> "EmergencyDetector":
+        """Map DDXPlus evidence to symptom ids from the knowledge base. Antecedents (history, risk
+        factors) map to nothing: they are not current symptoms and must not raise a red flag."""
+        mapping = {code: (() if e.antecedent else e.symptom_ids) for code, e in kb.evidences.items()}
+        return cls(rules, mapping)
+
+    def assess(self, patient: Patient, vitals: Vitals, findings: Sequence[Finding],
+               conditions: Sequence[ConditionScore] = ()) -> UrgencyAssessment:
+        r = self.rules
+        check_inputs(patient, vitals)
+        age = patient.age_years
+        fever_measured = vitals.temperature_c is not None and vitals.temperature_c >= r.fever_temperature_c
+        facts = self._reader.read(findings, fever_measured, patient.pregnant and patient.sex != Sex.MALE)
+        tokens = facts.tokens
+
+        hits: list[Hit] = []
+        news = qsofa = None
+        if age is None or age >= r.adult_age_years:  # NEWS2 and qSOFA are adult scores
+            news = score_news2(r.news2, vitals)
+            if news is not None:
+                hits += news2_hits(r.news2, news)
+            qsofa = score_qsofa(r.qsofa, vitals, "confusion" in tokens)
+            hits += qsofa_hits(r.qsofa, qsofa)
+        hits += consciousness_hits(r.consciousness, vitals.consciousness)
+        hits += esi_hits(r.esi, vitals, age, tokens)
+        hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, facts.has_symptoms)
+        hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
+        medications = tuple(m.lower() for m in patient.medications)
+        hits += combination_hits(r.combinations, tokens, patient, medications)
+        hits += condition_hits(r.diagnosis, conditions)
+
+        if not hits:
+            hits = self._quiet_picture(facts, conditions)
+        hits.sort(key=lambda h: -h.level)
+        level = hits[0].level
+        return UrgencyAssessment(
+            level=level,
+            reasons=tuple(dict.fromkeys(h.reason for h in hits)),
+            recommended_action=r.actions[level],
+            news2=news.total if news is not None else None,
+            qsofa=qsofa,
+        )
+
+    def _quiet_picture(self, facts: FindingFacts, conditions: Sequence[ConditionScore]) -> list[Hit]:
+        """No rule fired: self-care for minor symptoms or a benign confident picture, else a routine
+        consultation for symptoms the self-care list does not cover."""
+        benign = benign_picture(self.rules.diagnosis, conditions)
+        if facts.needs_review:
+            if benign is not None:
+                return [benign]
+            return [Hit(Urgency.CONSULTATION, f"Symptoms worth a routine check: {', '.join(facts.needs_review)} "
+                                              f"[{self._default_cite}]")]
+        hits = []
+        if facts.minor:
+            hits.append(Hit(Urgency.SELF_CARE, f"Only minor symptoms ({', '.join(facts.minor)}); no red flags "
+                                               f"or abnormal vital signs [{self.rules.self_care_cite}]"))
+        if benign is not None:
+            hits.append(benign)
+        if not hits:
+            hits.append(Hit(Urgency.SELF_CARE, "No red flags, abnormal vital signs or serious conditions "
+                                               f"found [{self._default_cite}]"))
+        return hits

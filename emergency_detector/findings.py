@@ -1,0 +1,80 @@
+"""Turn findings into the tokens the rules match: symptom ids, plus `<id>@sudden` / `<id>@severe`.
+
+Only findings present now count; absent, unknown, past and family findings never trigger a rule.
+DDXPlus codes become symptom ids through the knowledge base's evidence -> symptom_ids mapping.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, NamedTuple, Sequence
+
+from healthmesh.clinical import Finding
+
+SYMPTOM_PREFIX = "symptom:"
+VALUE_SEPARATOR = "_@_"  # ddxplus:E_55_@_V_89 -> base evidence ddxplus:E_55
+SUDDEN_ONSETS = frozenset({"sudden", "abrupt", "thunderclap"})
+
+
+class FindingFacts(NamedTuple):
+    tokens: frozenset[str]
+    ordered_tokens: tuple[str, ...]  # same tokens in finding order, so reasons come out stable
+    has_symptoms: bool  # any current finding at all
+    needs_review: tuple[str, ...]  # names of current findings outside the self-care list
+    minor: tuple[str, ...]  # names of current findings on the self-care list
+
+
+class FindingReader:
+    def __init__(self, evidence_symptoms: Mapping[str, Sequence[str]] | None,
+                 severe_score_at_least: float, self_care_ids: frozenset[str]):
+        mapping = {code: tuple(ids) for code, ids in (evidence_symptoms or {}).items()}
+        # a valued code also carries its base evidence's symptoms (E_55_@_V_89 -> E_55)
+        self._evidence: dict[str, tuple[str, ...]] = {}
+        for code, ids in mapping.items():
+            base = mapping.get(code.split(VALUE_SEPARATOR, 1)[0], ()) if VALUE_SEPARATOR in code else ()
+            self._evidence[code] = tuple(dict.fromkeys(ids + base))
+        self._severe = severe_score_at_least
+        self._self_care = self_care_ids
+
+    def symptom_ids(self, code: str) -> tuple[str, ...] | None:
+        """Symptom ids for a finding code; None when the code is unknown to the mapping."""
+        if code.startswith(SYMPTOM_PREFIX):
+            return (code[len(SYMPTOM_PREFIX):],)
+        ids = self._evidence.get(code)
+        if ids is None and VALUE_SEPARATOR in code:
+            ids = self._evidence.get(code.split(VALUE_SEPARATOR, 1)[0])
+        return ids
+
+    def read(self, findings: Sequence[Finding], fever_measured: bool, pregnant: bool) -> FindingFacts:
+        tokens: dict[str, None] = {}  # insertion-ordered set
+        needs_review: list[str] = []
+        minor: list[str] = []
+        has_symptoms = False
+        for f in findings:
+            if not f.is_present_now:
+                continue
+            has_symptoms = True
+            ids = self.symptom_ids(f.code)
+            if ids is None:
+                needs_review.append(f.name or f.code)
+                continue
+            if not ids:
+                continue  # known evidence with no symptom meaning (e.g. a travel answer)
+            sudden = f.onset.strip().lower() in SUDDEN_ONSETS
+            severe = f.severity.strip().lower() == "severe" or (
+                f.severity_score is not None and f.severity_score >= self._severe)
+            for sid in ids:
+                tokens[sid] = None
+                if sudden:
+                    tokens[sid + "@sudden"] = None
+                if severe:
+                    tokens[sid + "@severe"] = None
+            if all(sid in self._self_care for sid in ids):
+                minor.append(f.name or f.code)
+            else:
+                needs_review.append(f.name or f.code)
+        if fever_measured:
+            tokens["fever"] = None
+        if pregnant:
+            tokens["pregnant"] = None
+        return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
+                            tuple(minor))

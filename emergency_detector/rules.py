@@ -1,0 +1,394 @@
+"""The triage rule data (rules.yaml) compiled into lookup structures the engine uses per call.
+
+Everything here is built once, in `TriageRules.from_dict`; `assess()` only reads it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from healthmesh.clinical import Consciousness, Sex, Urgency
+
+RULES_PATH = Path(__file__).resolve().parent / "rules.yaml"
+
+# a band table: ((upper bound inclusive, points), ...) ascending; the last bound is +inf
+Bands = tuple[tuple[float, int], ...]
+
+
+class RulesError(ValueError):
+    """The rule data file is malformed."""
+
+
+def _level(name: str, where: str) -> Urgency:
+    try:
+        level = Urgency[name]
+    except KeyError:
+        raise RulesError(f"{where}: unknown level {name!r}") from None
+    if level == Urgency.UNSPECIFIED:
+        raise RulesError(f"{where}: level must not be UNSPECIFIED")
+    return level
+
+
+def _bands(rows: list, where: str) -> Bands:
+    """[[low, high, points], ...] (null = open) -> ((high, points), ...), checked for gaps."""
+    out: list[tuple[float, int]] = []
+    previous_high: float | None = None
+    for low, high, points in rows:
+        if previous_high is not None and (low is None or low <= previous_high):
+            raise RulesError(f"{where}: band {low}-{high} overlaps the one before")
+        out.append((math.inf if high is None else float(high), int(points)))
+        previous_high = math.inf if high is None else float(high)
+    if out and out[-1][0] != math.inf:
+        out.append((math.inf, 0))
+    return tuple(out)
+
+
+def band_points(bands: Bands, value: float) -> int:
+    for high, points in bands:
+        if value <= high:
+            return points
+    return 0
+
+
+def age_matches(age: float | None, min_age: float | None, max_age: float | None) -> bool:
+    """min_age inclusive and satisfied by an unknown age; max_age exclusive and needs a known age."""
+    if max_age is not None and (age is None or age >= max_age):
+        return False
+    if min_age is not None and age is not None and age < min_age:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class News2Rules:
+    cite: str
+    respiratory_rate: Bands
+    spo2_scale1: Bands
+    spo2_scale2_below_target: Bands  # for values under the target range
+    spo2_scale2_target_high: float
+    spo2_scale2_on_oxygen_above: Bands  # for values above the target range, on oxygen
+    oxygen_points: int
+    systolic_bp: Bands
+    heart_rate: Bands
+    temperature_c: Bands
+    not_alert_points: int
+    aggregate_levels: tuple[tuple[int, Urgency, str, str], ...]  # (at_least, level, range text, meaning)
+    single_3_level: Urgency
+
+
+@dataclass(frozen=True)
+class QsofaRules:
+    cite: str
+    systolic_at_or_below: float
+    rr_at_or_above: float
+    positive_at_or_above: int
+    positive_level: Urgency
+
+
+@dataclass(frozen=True)
+class DangerZoneBand:
+    band: str
+    min_age: float
+    max_age: float | None
+    hr_above: float
+    rr_above: float
+    level: Urgency
+    both_level: Urgency
+
+
+@dataclass(frozen=True)
+class EsiRules:
+    cite: str
+    spo2_below: float
+    spo2_below_scale2: float
+    spo2_level: Urgency
+    hypoxia_with_symptoms_level: Urgency
+    hypoxia_symptoms: frozenset[str]
+    danger_zone: tuple[DangerZoneBand, ...]
+
+
+@dataclass(frozen=True)
+class AgeRule:
+    """A rule limited to an age range, carrying its level and finished reason text."""
+
+    level: Urgency
+    reason: str
+    min_age: float | None = None
+    max_age: float | None = None
+
+
+@dataclass(frozen=True)
+class TemperatureRule(AgeRule):
+    temperature_at_least: float | None = None  # None with temperature_below None: the fever token
+    temperature_below: float | None = None
+
+
+@dataclass(frozen=True)
+class HypotensionBand:
+    min_age: float
+    max_age: float
+    systolic_below: float
+    per_year: float = 0.0  # limit = systolic_below + per_year * age
+
+
+@dataclass(frozen=True)
+class PaediatricRules:
+    fever_rules: tuple[TemperatureRule, ...]
+    hypotension_bands: tuple[HypotensionBand, ...]
+    hypotension_level: Urgency
+    hypotension_cite: str
+    infant_minimum: AgeRule
+
+
+@dataclass(frozen=True)
+class Combination:
+    id: str
+    groups: tuple[frozenset[str], ...]
+    rule: AgeRule
+    not_sex: Sex | None = None
+    medications_any: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConditionTier:
+    must_not_miss: bool
+    max_severity: int | None
+    min_probability: float
+    level: Urgency
+
+
+@dataclass(frozen=True)
+class SelfCareRules:
+    cite: str
+    min_benign_probability: float
+    max_serious_probability: float
+    benign_min_severity: int
+    benign_icd10_prefixes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DiagnosisRules:
+    cite: str
+    tiers: tuple[ConditionTier, ...]
+    serious_max_severity: int  # severity at or below this (or must-not-miss) counts as serious
+    self_care: SelfCareRules
+
+
+@dataclass(frozen=True)
+class TriageRules:
+    version: int
+    sources: Mapping[str, Mapping[str, str]]
+    actions: Mapping[Urgency, str]
+    severe_score_at_least: float
+    fever_temperature_c: float
+    adult_age_years: float
+    news2: News2Rules
+    qsofa: QsofaRules
+    consciousness: Mapping[Consciousness, tuple[Urgency, str]]
+    esi: EsiRules
+    paediatric: PaediatricRules
+    red_flags: Mapping[str, tuple[AgeRule, ...]]  # finding token -> rules
+    combinations: tuple[Combination, ...]
+    diagnosis: DiagnosisRules
+    self_care_symptoms: frozenset[str]
+    self_care_cite: str
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
+        return _compile(data)
+
+    def all_tokens(self) -> set[str]:
+        """Every symptom id the rules mention (without @sudden/@severe), for vocabulary checks."""
+        tokens = set(self.red_flags) | set(self.esi.hypoxia_symptoms) | set(self.self_care_symptoms)
+        for combo in self.combinations:
+            for group in combo.groups:
+                tokens |= group
+        return {t.split("@", 1)[0] for t in tokens} - {"pregnant"}
+
+
+def load_rules(path: str | Path | None = None) -> TriageRules:
+    with open(path or RULES_PATH, encoding="utf-8") as f:
+        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return TriageRules.from_dict(data)
+
+
+def _compile(data: Mapping[str, Any]) -> TriageRules:
+    sources = data["sources"]
+
+    def cite(source: str, override: str | None, where: str) -> str:
+        if source not in sources:
+            raise RulesError(f"{where}: unknown source {source!r}")
+        return override or sources[source]["cite"]
+
+    actions = {_level(k, "actions"): v for k, v in data["actions"].items()}
+    missing = set(Urgency) - {Urgency.UNSPECIFIED} - set(actions)
+    if missing:
+        raise RulesError(f"actions: missing {sorted(m.name for m in missing)}")
+
+    f = data["findings"]
+    n = data["news2"]
+    s2 = n["spo2_scale2"]
+    aggregate = sorted(n["aggregate_levels"], key=lambda r: -r["at_least"])
+    agg_rows = []
+    upper: int | None = None
+    for row in aggregate:
+        at_least = int(row["at_least"])
+        text = f">={at_least}" if upper is None else (
+            str(at_least) if upper - 1 == at_least else f"{at_least}-{upper - 1}")
+        agg_rows.append((at_least, _level(row["level"], "news2"), text, row["meaning"]))
+        upper = at_least
+    news2 = News2Rules(
+        cite=cite(n["source"], None, "news2"),
+        respiratory_rate=_bands(n["respiratory_rate"], "news2.respiratory_rate"),
+        spo2_scale1=_bands(n["spo2_scale1"], "news2.spo2_scale1"),
+        spo2_scale2_below_target=_bands(s2["below_target"], "news2.spo2_scale2"),
+        spo2_scale2_target_high=float(s2["target"][1]),
+        spo2_scale2_on_oxygen_above=_bands(s2["on_oxygen_above_target"], "news2.spo2_scale2"),
+        oxygen_points=int(n["supplemental_oxygen_points"]),
+        systolic_bp=_bands(n["systolic_bp"], "news2.systolic_bp"),
+        heart_rate=_bands(n["heart_rate"], "news2.heart_rate"),
+        temperature_c=_bands(n["temperature_c"], "news2.temperature_c"),
+        not_alert_points=int(n["consciousness_not_alert_points"]),
+        aggregate_levels=tuple(agg_rows),
+        single_3_level=_level(n["single_parameter_3_level"], "news2"),
+    )
+
+    q = data["qsofa"]
+    qsofa = QsofaRules(
+        cite=cite(q["source"], None, "qsofa"),
+        systolic_at_or_below=float(q["systolic_bp_at_or_below"]),
+        rr_at_or_above=float(q["respiratory_rate_at_or_above"]),
+        positive_at_or_above=int(q["positive_at_or_above"]),
+        positive_level=_level(q["positive_level"], "qsofa"),
+    )
+
+    consciousness = {}
+    for row in data["consciousness"]:
+        state = Consciousness[row["state"]]
+        reason = f"Consciousness: {row['label']} [{cite(row['source'], row.get('cite'), 'consciousness')}]"
+        consciousness[state] = (_level(row["level"], "consciousness"), reason)
+
+    e = data["esi"]
+    esi = EsiRules(
+        cite=cite(e["source"], None, "esi"),
+        spo2_below=float(e["spo2_below"]),
+        spo2_below_scale2=float(e["spo2_below_on_scale2"]),
+        spo2_level=_level(e["spo2_level"], "esi"),
+        hypoxia_with_symptoms_level=_level(e["hypoxia_with_symptoms_level"], "esi"),
+        hypoxia_symptoms=frozenset(e["hypoxia_symptoms"]),
+        danger_zone=tuple(
+            DangerZoneBand(
+                band=b["band"], min_age=float(b["min_age"]),
+                max_age=None if b["max_age"] is None else float(b["max_age"]),
+                hr_above=float(b["hr_above"]), rr_above=float(b["rr_above"]),
+                level=_level(b["level"], "esi.danger_zone"),
+                both_level=_level(b.get("both_level", b["level"]), "esi.danger_zone"),
+            )
+            for b in e["danger_zone"]
+        ),
+    )
+
+    p = data["paediatric"]
+    fever_rules = tuple(
+        TemperatureRule(
+            level=_level(r["level"], r["id"]),
+            reason=f"{r['label']} [{cite(r['source'], r.get('cite'), r['id'])}]",
+            min_age=r.get("min_age"), max_age=r.get("max_age"),
+            temperature_at_least=r.get("temperature_at_least"),
+            temperature_below=r.get("temperature_below"),
+        )
+        for r in p["fever_rules"]
+    )
+    hyp = p["hypotension"]
+    bands = []
+    for b in hyp["bands"]:
+        if "systolic_below_base" in b:
+            bands.append(HypotensionBand(b["min_age"], b["max_age"], b["systolic_below_base"],
+                                         b["per_year"]))
+        else:
+            bands.append(HypotensionBand(b["min_age"], b["max_age"], b["systolic_below"]))
+    im = p["infant_minimum"]
+    paediatric = PaediatricRules(
+        fever_rules=fever_rules,
+        hypotension_bands=tuple(bands),
+        hypotension_level=_level(hyp["level"], "paediatric.hypotension"),
+        hypotension_cite=cite(hyp["source"], None, "paediatric.hypotension"),
+        infant_minimum=AgeRule(
+            level=_level(im["level"], "infant_minimum"),
+            reason=f"{im['label']} [{cite(im['source'], im.get('cite'), 'infant_minimum')}]",
+            max_age=im["max_age"],
+        ),
+    )
+
+    red_flags: dict[str, list[AgeRule]] = {}
+    for r in data["red_flags"]:
+        where = f"red_flags[{r['token']}]"
+        rule = AgeRule(
+            level=_level(r["level"], where),
+            reason=(f"{'Red flag' if _level(r['level'], where) >= Urgency.EMERGENCY else 'Warning sign'}: "
+                    f"{r['label']} [{cite(r['source'], r.get('cite'), where)}]"),
+            min_age=r.get("min_age"), max_age=r.get("max_age"),
+        )
+        red_flags.setdefault(r["token"], []).append(rule)
+
+    combinations = tuple(
+        Combination(
+            id=c["id"],
+            groups=tuple(frozenset(g) for g in c["all_of"]),
+            rule=AgeRule(
+                level=_level(c["level"], c["id"]),
+                reason=f"{c['label']} [{cite(c['source'], c.get('cite'), c['id'])}]",
+                min_age=c.get("min_age"), max_age=c.get("max_age"),
+            ),
+            not_sex=Sex[c["not_sex"]] if c.get("not_sex") else None,
+            medications_any=tuple(m.lower() for m in c.get("medications_any", ())),
+        )
+        for c in data["combinations"]
+    )
+
+    d = data["diagnosis_aware"]
+    tiers = tuple(
+        ConditionTier(
+            must_not_miss=bool(t.get("must_not_miss")), max_severity=t.get("max_severity"),
+            min_probability=float(t["min_probability"]), level=_level(t["level"], "diagnosis_aware"),
+        )
+        for t in d["tiers"]
+    )
+    sc = d["self_care"]
+    diagnosis = DiagnosisRules(
+        cite=cite(d["source"], None, "diagnosis_aware"),
+        tiers=tiers,
+        serious_max_severity=int(d["serious_max_severity"]),
+        self_care=SelfCareRules(
+            cite=cite(sc["source"], sc.get("cite"), "diagnosis_aware.self_care"),
+            min_benign_probability=float(sc["min_benign_probability"]),
+            max_serious_probability=float(sc["max_serious_probability"]),
+            benign_min_severity=int(sc["benign_min_severity"]),
+            benign_icd10_prefixes=tuple(x.upper() for x in sc["benign_icd10_prefixes"]),
+        ),
+    )
+
+    scs = data["self_care_symptoms"]
+    return TriageRules(
+        version=int(data["version"]),
+        sources=sources,
+        actions=actions,
+        severe_score_at_least=float(f["severe_score_at_least"]),
+        fever_temperature_c=float(f["fever_temperature_c"]),
+        adult_age_years=float(f["adult_age_years"]),
+        news2=news2,
+        qsofa=qsofa,
+        consciousness=consciousness,
+        esi=esi,
+        paediatric=paediatric,
+        red_flags={k: tuple(v) for k, v in red_flags.items()},
+        combinations=combinations,
+        diagnosis=diagnosis,
+        self_care_symptoms=frozenset(scs["ids"]),
+        self_care_cite=cite(scs["source"], scs.get("cite"), "self_care_symptoms"),
+    )
