@@ -56,3 +56,14 @@ def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedTex
     if updates:
         vitals = replace(vitals, **updates)
     return patient, vitals
+
+
+def highest(a: c.UrgencyAssessment, b: c.UrgencyAssessment) -> c.UrgencyAssessment:
+    """The more urgent assessment, with the reasons of both (the first one's first)."""
+    first, second = (a, b) if a.level >= b.level else (b, a)
+    reasons = list(first.reasons) + [r for r in second.reasons if r not in first.reasons]
+    return c.UrgencyAssessment(
+        level=first.level, reasons=tuple(reasons), recommended_action=first.recommended_action,
+        news2=first.news2 if first.news2 is not None else second.news2,
+        qsofa=first.qsofa if first.qsofa is not None else second.qsofa,
+    )

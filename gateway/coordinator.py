@@ -15,7 +15,7 @@ from typing import Awaitable, Callable
 
 from prometheus_client import Counter
 
-from emergency_detector.triage import RequestTriage, merge_text_facts
+from emergency_detector.triage import RequestTriage, highest, merge_text_facts
 from gateway.agents import AgentClient, AgentUnavailable
 from healthmesh import DISCLAIMER, clinical, convert
 from healthmesh.v1 import (common_pb2, conditions_pb2, diagnosis_pb2, emergency_pb2, symptoms_pb2,
@@ -167,17 +167,6 @@ class Coordinator:
                 session_id=session_id, stage="treatments", treatments=response.treatments,
                 interactions=response.interactions))
         return response, trace
-
-
-def highest(a: clinical.UrgencyAssessment, b: clinical.UrgencyAssessment) -> clinical.UrgencyAssessment:
-    """The more urgent assessment, with the reasons of both (the first one's first)."""
-    first, second = (a, b) if a.level >= b.level else (b, a)
-    reasons = list(first.reasons) + [r for r in second.reasons if r not in first.reasons]
-    return clinical.UrgencyAssessment(
-        level=first.level, reasons=tuple(reasons), recommended_action=first.recommended_action,
-        news2=first.news2 if first.news2 is not None else second.news2,
-        qsofa=first.qsofa if first.qsofa is not None else second.qsofa,
-    )
 
 
 LEVEL_WORDS = {

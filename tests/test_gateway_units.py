@@ -6,7 +6,7 @@ import pytest
 
 from gateway.breaker import CircuitBreaker, State
 from gateway.cache import request_key
-from gateway.coordinator import highest
+from emergency_detector.triage import highest
 from gateway.validation import validate_request
 from healthmesh import clinical
 from healthmesh.errors import InvalidArgument

@@ -1,0 +1,259 @@
+"""ConText-style reading of presence and temporality around matched concepts.
+
+Triggers open a scope: forward triggers ("no", "history of") cover what follows in their clause,
+backward triggers ("ruled out", "years ago") cover what precedes it. A scope ends at a
+terminator ("but", "however"), at a trigger of a rival kind, or at a clause boundary unless the
+next clause simply continues a list of findings ("no fever, chills or rash").
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import Token, phrase_stems
+
+
+class Kind(enum.Enum):
+    NEGATED = "negated"
+    HEDGED = "hedged"
+    HISTORY = "history"
+    FAMILY = "family"
+    TERMINATE = "terminate"
+    PSEUDO = "pseudo"  # looks like a trigger but is not one ("not only", "no change")
+
+
+FORWARD, BACKWARD = "forward", "backward"
+BOTH = "both"  # read forward when a finding follows in the clause, else backward
+
+_TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
+    (Kind.NEGATED, FORWARD): (
+        "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
+        "free of", "ruled out", "rules out", "never", "never had", "absence of", "nil", "none",
+        "no sign of", "no signs of", "no evidence of", "no longer", "don't", "doesn't",
+        "didn't", "haven't", "hasn't", "isn't", "wasn't", "aren't", "weren't", "hadn't",
+        "neither", "nor", "not had", "no more", "not experiencing", "not having",
+    ),
+    (Kind.NEGATED, BACKWARD): (
+        "denied", "absent", "negative", "ruled out", "resolved", "gone", "has gone",
+        "went away", "has settled", "settled", "not present", "none", "no", "unremarkable",
+        "subsided", "has stopped", "stopped",
+    ),
+    (Kind.HEDGED, FORWARD): (
+        "possible", "possibly", "maybe", "may have", "might", "might have", "might be",
+        "may be", "perhaps", "suspected", "suspect", "suspicious for", "query", "questionable",
+        "rule out", "r/o", "not sure if", "not sure whether", "not sure", "unsure if", "unsure",
+        "uncertain", "unclear if", "could be", "can't rule out", "can't exclude", "i think",
+        "think i have", "probable", "probably", "likely", "seems like", "sounds like",
+        "concern for", "concerned about", "worried about", "not certain", "wonder if",
+        "could have", "could it be", "is it",
+    ),
+    (Kind.HEDGED, BACKWARD): ("or not", "possibly", "maybe", "suspected", "query"),
+    (Kind.HISTORY, FORWARD): (
+        "history of", "hx of", "hx", "h/o", "past history of", "past medical history",
+        "pmh", "pmhx", "previous", "previously", "prior", "former", "used to have",
+        "used to get", "in the past had", "has had", "previous episode of", "known",
+        "recovered from", "in the past", "long history of",
+    ),
+    (Kind.HISTORY, BACKWARD): (
+        "years ago", "year ago", "months ago", "month ago", "as a child", "in the past",
+        "last year", "when i was young", "when i was a child", "in childhood", "as a teenager",
+        "years back", "in the past year", "a while ago", "long ago", "as a kid",
+    ),
+    (Kind.FAMILY, FORWARD): (
+        "family history of", "family history", "fh of", "fhx", "fh", "mother has",
+        "mother had", "father has", "father had", "sister has", "sister had", "brother has",
+        "brother had", "grandmother has", "grandmother had", "grandfather has",
+        "grandfather had", "parents have", "parents had", "parent has", "aunt has", "aunt had",
+        "uncle has", "uncle had", "mother with", "father with", "mother died of",
+        "father died of", "mother suffers from", "father suffers from", "mother suffered from",
+        "father suffered from", "sibling has", "siblings have", "relatives with",
+        "family member with", "family members with", "cousin has", "cousin had",
+        "runs in the family",
+    ),
+    (Kind.FAMILY, BACKWARD): (
+        "runs in the family", "runs in my family", "in the family", "in my family",
+        "runs in family",
+    ),
+    (Kind.TERMINATE, FORWARD): (
+        "but", "however", "though", "although", "except", "yet", "whereas", "apart from",
+        "aside from", "which", "now", "currently", "presently", "today", "at present",
+        "this time", "instead", "otherwise", "still has", "still have", "now has", "now have",
+    ),
+    (Kind.PSEUDO, FORWARD): (
+        "no change", "not only", "no further", "no doubt", "not just", "not much better",
+        "no better", "not better", "not getting better", "not improving", "not improved",
+        "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",
+        "gram negative", "not helping", "no help", "not helped", "not go away",
+        "won't go away", "not going away", "no matter", "no idea", "won't stop",
+        "will not stop", "can't stop", "doesn't stop", "hasn't stopped", "not stopped",
+        "didn't stop", "never stops", "doesn't go away", "hasn't gone away", "not gone away",
+        "not gone", "hasn't gone", "not settled", "hasn't settled", "not resolved",
+        "not subsided", "no way", "not able to", "unable to", "nothing helps",
+    ),
+}
+
+# Words that may precede a finding in a list that continues a scope ("no fever, or any rash").
+LIST_FILLERS = frozenset({"or", "nor", "any", "a", "an", "other", "and", "also", "even", "some",
+                          "signs", "sign", "of", "much"})
+# Boundaries a scope may continue across (if a finding follows at once).
+LIST_BOUNDARIES = frozenset({",", "and", "or", "with", "/", "nor", "&"})
+# Tokens that end a clause (modifiers attach within a clause).
+CLAUSE_WORDS = frozenset({"and", "but", "with", "plus", "while", "whilst", "because", "then",
+                          "although", "though", "however", "also", "after", "since", "when"})
+CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "&"})
+SENTENCE_PUNCT = frozenset({".", "!", "?", ";", "\n"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: Kind
+    direction: str
+    start: int
+    end: int
+
+
+class TriggerLexicon:
+    def __init__(self) -> None:
+        directions: dict[tuple[tuple[str, ...], Kind], set[str]] = {}
+        for (kind, direction), phrases in _TRIGGERS.items():
+            for phrase in phrases:
+                key = phrase_stems(phrase) or (phrase,)
+                directions.setdefault((key, kind), set()).add(direction)
+        index: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
+        for (key, kind), dirs in directions.items():
+            direction = dirs.pop() if len(dirs) == 1 else BOTH
+            index.setdefault(key[0], []).append((key, kind, direction))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._index = index
+
+    def find(self, tokens: Sequence[Token], claimed: Sequence[bool]) -> list[Trigger]:
+        """Triggers in one sentence, longest first at each position; tokens inside matched
+        concepts (`claimed`) are never triggers."""
+        keys = [t.stem if (t.is_word or t.is_number) else t.text for t in tokens]
+        out: list[Trigger] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            hit = None
+            if not claimed[i]:
+                for key, kind, direction in self._index.get(keys[i], ()):
+                    k = len(key)
+                    if i + k <= n and tuple(keys[i:i + k]) == key and not any(claimed[i:i + k]):
+                        hit = (key, kind, direction)
+                        break
+            if hit:
+                key, kind, direction = hit
+                out.append(Trigger(kind, direction, i, i + len(key)))
+                i += len(key)
+            else:
+                i += 1
+        return out
+
+
+def clause_ids(tokens: Sequence[Token], claimed: Sequence[bool]) -> list[int]:
+    """Clause number of each token; boundary tokens belong to the clause they close."""
+    ids: list[int] = []
+    clause = 0
+    for i, t in enumerate(tokens):
+        ids.append(clause)
+        if not claimed[i] and (t.text in CLAUSE_PUNCT or t.text in CLAUSE_WORDS):
+            clause += 1
+    return ids
+
+
+@dataclass
+class Scope:
+    negated: bool = False
+    hedged: bool = False
+    history: bool = False
+    family: bool = False
+
+
+def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
+                 triggers: Sequence[Trigger], clauses: Sequence[int]) -> list[Scope]:
+    """The scope each finding span (start, end) falls in."""
+    n = len(tokens)
+    starts = {s for s, _ in spans}
+    triggers = [_resolve(t, spans, clauses, tokens) for t in triggers]
+    forward: dict[int, Trigger] = {t.start: t for t in triggers if t.direction == FORWARD}
+    trigger_at = [None] * n
+    for t in triggers:
+        for k in range(t.start, t.end):
+            trigger_at[k] = t
+    state = Scope()
+    at_start: dict[int, Scope] = {}
+    i = 0
+    while i < n:
+        t = forward.get(i)
+        if t is not None:
+            if t.kind is Kind.TERMINATE:
+                state = Scope()
+            elif t.kind is Kind.NEGATED:
+                state.negated, state.hedged = True, False
+            elif t.kind is Kind.HEDGED:
+                state.hedged, state.negated = True, False
+            elif t.kind is Kind.HISTORY:
+                state.history, state.family = True, False
+            elif t.kind is Kind.FAMILY:
+                state.family, state.history = True, False
+            i = t.end
+            continue
+        if i in starts:
+            at_start[i] = Scope(state.negated, state.hedged, state.history, state.family)
+        tok = tokens[i]
+        if i > 0 and clauses[i] != clauses[i - 1] and trigger_at[i] is None:
+            # crossed a clause boundary: keep the scope only for a list of findings
+            boundary = tokens[i - 1].text
+            if boundary not in LIST_BOUNDARIES or not _finding_follows(i, tokens, starts, n):
+                state = Scope()
+                if i in at_start:
+                    at_start[i] = Scope()
+        elif tok.text in SENTENCE_PUNCT:
+            state = Scope()
+        i += 1
+    scopes = [at_start.get(s, Scope()) for s, _ in spans]
+    # backward triggers: findings earlier in the same clause
+    for t in triggers:
+        if t.direction != BACKWARD:
+            continue
+        clause = clauses[t.start]
+        if t.start > 0 and clauses[t.start - 1] != clause:
+            clause = clauses[t.start - 1]  # "fever: no" - the trigger opens its own clause
+        for k, (s, e) in enumerate(spans):
+            if e <= t.start and clauses[s] == clause:
+                _apply(scopes[k], t.kind)
+    # "?" right before or after a finding ("?fever", "fever?") hedges it
+    for k, (s, e) in enumerate(spans):
+        if (s > 0 and tokens[s - 1].text == "?") or (e < n and tokens[e].text == "?"):
+            if not scopes[k].negated:
+                scopes[k].hedged = True
+    return scopes
+
+
+def _apply(scope: Scope, kind: Kind) -> None:
+    if kind is Kind.NEGATED:
+        scope.negated, scope.hedged = True, False
+    elif kind is Kind.HEDGED:
+        scope.hedged = not scope.negated
+    elif kind is Kind.HISTORY:
+        scope.history = not scope.family
+    elif kind is Kind.FAMILY:
+        scope.family, scope.history = True, False
+
+
+def _finding_follows(i: int, tokens: Sequence[Token], starts: set[int], n: int) -> bool:
+    while i < n and tokens[i].text in LIST_FILLERS and i not in starts:
+        i += 1
+    return i in starts
+
+
+def _resolve(t: Trigger, spans: Sequence[tuple[int, int]], clauses: Sequence[int],
+             tokens: Sequence[Token]) -> Trigger:
+    if t.direction != BOTH:
+        return t
+    clause = clauses[t.start]
+    # backward only when the trigger ends its clause ("fever: no"), not in "no blood"
+    follows = any(tokens[k].is_word and clauses[k] == clause for k in range(t.end, len(tokens)))
+    return Trigger(t.kind, FORWARD if follows else BACKWARD, t.start, t.end)

@@ -1,0 +1,396 @@
+"""The symptom classifier: free text and coded evidence in, normalised findings and facts out.
+
+Pure Python (no grpc). Everything that can be is compiled in `__init__`; `classify()` only walks
+the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from healthmesh.clinical import (
+    ClassifiedText, Consciousness, EvidenceInput, Finding, Presence, Temporality, Vitals,
+)
+from healthmesh.errors import InvalidArgument
+from knowledge.kb import KnowledgeBase
+
+from . import modifiers as mods
+from .context import SENTENCE_PUNCT, Scope, TriggerLexicon, clause_ids, read_context
+from .facts import Facts, read_facts
+from .matcher import ConceptMatch, ConceptMatcher, LexicalMatcher, best_cover
+from .text import STOPWORDS, Token, tokenize
+
+MAX_TEXT_CHARS = 10_000
+FEVER_ID = "fever"
+FEVER_FROM_C = 38.0
+GENERIC_PAIN = "pain"
+PRESENCE_ORDER = {Presence.PRESENT: 3, Presence.UNKNOWN: 2, Presence.ABSENT: 1}
+_EXTRA_STOPWORDS = frozenset({"he", "she", "him", "her", "his", "hers", "experiencing", "having",
+                              "suffering", "noticed", "noticing", "developed", "getting", "got",
+                              "gets", "history", "onset", "episode", "episodes", "symptom",
+                              "symptoms", "sudden", "worse", "worsening", "better", "lot",
+                              "lots", "issue", "issues", "problem", "problems", "pain"})
+
+
+@dataclass
+class _Hit:
+    """One matched concept with everything read about it, before merging duplicates."""
+
+    match: ConceptMatch
+    scope: Scope
+    clause: int
+    tokens: Sequence[Token]
+    mods: mods.Modifiers
+
+
+class SymptomClassifier:
+    def __init__(self, kb: KnowledgeBase, *, extra_matchers: Sequence[ConceptMatcher] = ()):
+        self.kb = kb
+        self.lexical = LexicalMatcher(kb)
+        self.matchers: tuple[ConceptMatcher, ...] = (self.lexical, *extra_matchers)
+        self.triggers = TriggerLexicon()
+        self._evidence_codes = {code.lower(): code for code in kb.evidences}
+        self._symptom_ids = {sid.lower(): sid for sid in kb.symptoms}
+
+    # ------------------------------------------------------------------ public
+
+    def classify(self, text: str | None, evidence: Sequence[EvidenceInput] = ()) -> ClassifiedText:
+        findings = [self._coded(i, ev) for i, ev in enumerate(evidence)]
+        text = (text or "").replace("\x00", "")
+        if len(text) > MAX_TEXT_CHARS:
+            raise InvalidArgument(
+                "complaint", f"complaint is {len(text)} characters; the limit is {MAX_TEXT_CHARS}"
+            )
+        result = ClassifiedText()
+        if not text.strip():
+            result.findings = _merge(findings)
+            return result
+        norm, tokens = tokenize(text)
+        facts = read_facts(norm)
+        text_findings, unrecognised = self._read_text(text, norm, tokens, facts)
+        result.findings = _merge(findings + text_findings)
+        result.unrecognised = unrecognised
+        result.age_years = facts.age_years
+        result.sex = facts.sex
+        result.pregnant = facts.pregnant
+        result.vitals = _vitals(facts, result.findings)
+        return result
+
+    # ------------------------------------------------------------------ coded evidence
+
+    def _coded(self, i: int, ev: EvidenceInput) -> Finding:
+        raw = (ev.code or "").strip()
+        prefix, _, rest = raw.partition(":")
+        prefix = prefix.lower()
+        code = None
+        if prefix == "symptom" and rest.lower() in self._symptom_ids:
+            sid = self._symptom_ids[rest.lower()]
+            code, name = f"symptom:{sid}", self.kb.symptoms[sid].name
+        elif prefix == "ddxplus" and raw.lower() in self._evidence_codes:
+            code = self._evidence_codes[raw.lower()]
+            name = self.kb.evidences[code].name
+        if code is None:
+            raise InvalidArgument(
+                f"evidence[{i}].code",
+                f"unknown finding code {raw!r}; expected symptom:<id> or ddxplus:<code>",
+            )
+        presence = Presence(ev.presence)
+        if presence == Presence.UNSPECIFIED:
+            presence = Presence.PRESENT
+        return Finding(code=code, name=name, presence=presence, confidence=1.0)
+
+    # ------------------------------------------------------------------ free text
+
+    def _read_text(self, original: str, norm: str, tokens: list[Token],
+                   facts: Facts) -> tuple[list[Finding], list[str]]:
+        claimed_chars = sorted(facts.spans)
+        usable = [not _overlaps(t.nstart, t.nend, claimed_chars) for t in tokens]
+        findings: list[Finding] = []
+        unrecognised: list[str] = []
+        for a, b in _sentences(norm, tokens):
+            sent = tokens[a:b]
+            hits, used = self._read_sentence(norm, sent, usable[a:b])
+            for hit in hits:
+                findings.append(self._finding(original, hit))
+            unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
+        fever = self._fever_from_temperature(original, facts, findings)
+        if fever:
+            findings.append(fever)
+        return findings, list(dict.fromkeys(unrecognised))
+
+    def _read_sentence(self, norm: str, sent: list[Token],
+                       usable: list[bool]) -> tuple[list[_Hit], list[bool]]:
+        candidates: list[ConceptMatch] = []
+        for matcher in self.matchers:
+            candidates.extend(matcher.match(sent, usable))
+        chosen = best_cover(candidates)
+        used = [False] * len(sent)
+        for m in chosen:
+            for k in range(m.start, m.end):
+                used[k] = True
+        triggers = self.triggers.find(sent, [u or not ok for u, ok in zip(used, usable)])
+        clauses = clause_ids(sent, used)
+        spans = [(m.start, m.end) for m in chosen]
+        scopes = read_context(sent, spans, triggers, clauses)
+        for t in triggers:
+            for k in range(t.start, t.end):
+                used[k] = True
+        if not chosen:
+            return [], used
+        modifier_index = _SentenceModifiers(norm, sent, clauses)
+        for k in modifier_index.used_tokens():
+            used[k] = True
+        hits = [
+            _Hit(m, scope, clauses[m.start], sent, modifier_index.for_span(m.start, m.end, scope))
+            for m, scope in zip(chosen, scopes)
+        ]
+        modifier_index.share_durations(hits)
+        return _drop_generic_pain(hits), used
+
+    def _finding(self, original: str, hit: _Hit) -> Finding:
+        m, scope, md = hit.match, hit.scope, hit.mods
+        concept = self.kb.symptoms[m.concept_id]
+        presence = (Presence.ABSENT if scope.negated else Presence.UNKNOWN if scope.hedged
+                    else Presence.PRESENT)
+        temporality = (Temporality.FAMILY if scope.family else Temporality.HISTORY
+                       if scope.history else Temporality.CURRENT)
+        first, last = hit.tokens[m.start], hit.tokens[m.end - 1]
+        return Finding(
+            code=concept.code, name=concept.name, presence=presence,
+            text=original[first.start:last.end], confidence=round(m.confidence, 3),
+            temporality=temporality, onset=md.onset, duration_hours=md.duration_hours,
+            severity=md.severity, severity_score=md.severity_score, body_site=md.body_site,
+            laterality=md.laterality,
+        )
+
+    def _fever_from_temperature(self, original: str, facts: Facts,
+                                findings: list[Finding]) -> Finding | None:
+        if facts.temperature_c is None or facts.temperature_c < FEVER_FROM_C:
+            return None
+        concept = self.kb.symptoms.get(FEVER_ID)
+        if concept is None or any(f.code == concept.code for f in findings):
+            return None
+        text = ""
+        if facts.temperature_span:
+            text = facts.temperature_span and _slice_norm(original, facts.temperature_span)
+        return Finding(code=concept.code, name=concept.name, presence=Presence.PRESENT,
+                       text=text, confidence=0.97)
+
+
+class _SentenceModifiers:
+    """Modifier mentions in one sentence, each assigned to the clause it sits in."""
+
+    def __init__(self, norm: str, sent: list[Token], clauses: list[int]):
+        self.sent, self.clauses = sent, clauses
+        lo, hi = sent[0].nstart, sent[-1].nend
+        piece = norm[lo:hi]
+        self._starts = [t.nstart for t in sent]
+
+        def where(s: int, e: int) -> tuple[int, int]:
+            return lo + s, lo + e
+
+        self.durations = [(h, *where(s, e)) for h, s, e in mods.read_duration(piece)]
+        self.severities = [(lvl, sc, *where(s, e)) for lvl, sc, s, e in mods.read_severity(piece)]
+        self.onsets = [(o, *where(s, e)) for o, s, e in mods.read_onset(piece)]
+        self.sites = [mods.SiteMention(x.site, x.laterality, *where(x.start, x.end))
+                      for x in mods.read_sites(piece)]
+        self.sides = [(side, *where(s, e)) for side, s, e in mods.read_sides(piece)]
+
+    def _token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def _clause_of(self, char: int) -> int:
+        return self.clauses[self._token_at(char)]
+
+    def used_tokens(self) -> set[int]:
+        out: set[int] = set()
+        spans = ([(s, e) for _, s, e in self.durations] + [(x.start, x.end) for x in self.sites] + [(s, e) for *_, s, e in self.severities]
+                 + [(s, e) for _, s, e in self.onsets] + [(s, e) for _, s, e in self.sides])
+        for s, e in spans:
+            for k, t in enumerate(self.sent):
+                if t.nstart < e and s < t.nend:
+                    out.add(k)
+        return out
+
+    def for_span(self, a: int, b: int, scope: Scope) -> mods.Modifiers:
+        clause = self.clauses[a]
+        span_lo, span_hi = self.sent[a].nstart, self.sent[b - 1].nend
+        out = mods.Modifiers()
+        for onset, s, e in self.onsets:
+            if self._clause_of(s) == clause:
+                out.onset = onset
+                break
+        best = None
+        for level, score, s, e in self.severities:
+            if self._clause_of(s) == clause:
+                if score is not None:
+                    out.severity_score = score
+                if best is None or abs(s - span_lo) < best[0]:
+                    best = (abs(s - span_lo), level)
+        if best:
+            out.severity = best[1]
+        for hours, s, e in self.durations:
+            if self._clause_of(s) == clause and hours is not None:
+                out.duration_hours = float(hours)
+                break
+        site = self._site_for(span_lo, span_hi, clause)
+        if site:
+            out.body_site, out.laterality = site.site, site.laterality
+        if not out.laterality:
+            for side, s, e in self.sides:
+                if self._clause_of(s) == clause:
+                    out.laterality = side
+                    break
+        return out
+
+    def _site_for(self, lo: int, hi: int, clause: int) -> mods.SiteMention | None:
+        inside = [x for x in self.sites if lo <= x.start and x.end <= hi + 0]
+        # a side word just before the finding ("left chest pain") belongs to it
+        before = [x for x in self.sites if x.start < lo <= x.end + 1 and x.end >= lo - 8]
+        after = [x for x in self.sites if x.start >= hi and self._clause_of(x.start) == clause]
+        if inside:
+            site = max(inside, key=lambda x: x.end - x.start)
+            if not site.laterality and after and after[0].laterality:
+                return after[0]  # "abdominal pain in the right lower quadrant"
+            if not site.laterality:
+                for x in self.sites:
+                    if x.laterality and x.start < site.start and x.end >= site.start - 1:
+                        return mods.SiteMention(site.site, x.laterality, x.start, site.end)
+            return site
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    def share_durations(self, hits: list[_Hit]) -> None:
+        """A duration said once ("cough and fever for 3 days") covers the findings before it in
+        the same sentence that have none of their own."""
+        timed = [(s, h) for h, s, _ in self.durations if h is not None]
+        if not timed:
+            return
+        for hit in hits:
+            if hit.mods.duration_hours is not None or hit.scope.negated:
+                continue
+            pos = hit.tokens[hit.match.end - 1].nend
+            later = [h for s, h in timed if s >= pos]
+            if later:
+                hit.mods.duration_hours = float(later[0])
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _drop_generic_pain(hits: list[_Hit]) -> list[_Hit]:
+    """"pain ... in the lower part of my tummy": the specific concept says it all."""
+    specific = {h.clause for h in hits
+                if h.match.concept_id != GENERIC_PAIN and _is_pain(h.match.concept_id)}
+    return [h for h in hits
+            if not (h.match.concept_id == GENERIC_PAIN and h.clause in specific)]
+
+
+def _is_pain(concept_id: str) -> bool:
+    return "pain" in concept_id or "ache" in concept_id
+
+
+def _sentences(norm: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, t in enumerate(tokens):
+        newline_before = i > start and "\n" in norm[tokens[i - 1].nend:t.nstart]
+        if newline_before:
+            out.append((start, i))
+            start = i
+        query_prefix = (t.text == "?" and i + 1 < len(tokens) and tokens[i + 1].nstart == t.nend
+                        and tokens[i + 1].is_word)  # "?fever" is a query, not a sentence end
+        if t.text in SENTENCE_PUNCT and not query_prefix:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        out.append((start, len(tokens)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in spans)
+
+
+def _slice_norm(original: str, span: tuple[int, int]) -> str:
+    # normalised and original offsets agree for ASCII text, which is where vitals appear
+    return original[span[0]:span[1]] if original.isascii() else ""
+
+
+def _leftovers(original: str, sent: list[Token], usable: list[bool], used: list[bool]) -> list[str]:
+    """Runs of content words nothing else claimed."""
+    out: list[str] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        while run and _is_filler(run[-1]):
+            run.pop()
+        while run and _is_filler(run[0]):
+            run.pop(0)
+        if run and any(len(t.text) >= 3 and not _is_filler(t) for t in run):
+            out.append(original[run[0].start:run[-1].end])
+        run.clear()
+
+    for k, t in enumerate(sent):
+        if not t.is_word or not usable[k] or used[k]:
+            flush()
+        elif t.text in STOPWORDS or t.text in _EXTRA_STOPWORDS:
+            if run:
+                run.append(t)
+        else:
+            run.append(t)
+    flush()
+    return out
+
+
+def _is_filler(t: Token) -> bool:
+    return t.text in STOPWORDS or t.text in _EXTRA_STOPWORDS or not t.is_word
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per code: current beats history/family, then present > unknown > absent;
+    modifiers missing from the kept finding are filled from the others."""
+    kept: dict[str, Finding] = {}
+    for f in findings:
+        old = kept.get(f.code)
+        if old is None:
+            kept[f.code] = f
+            continue
+        if _rank(f) > _rank(old):
+            f, old = old, f
+            kept[old.code] = old
+        kept[old.code] = replace(
+            old,
+            onset=old.onset or f.onset,
+            duration_hours=old.duration_hours if old.duration_hours is not None else f.duration_hours,
+            severity=old.severity or f.severity,
+            severity_score=old.severity_score if old.severity_score is not None else f.severity_score,
+            body_site=old.body_site or f.body_site,
+            laterality=old.laterality or f.laterality,
+            confidence=max(old.confidence, f.confidence) if old.presence == f.presence else old.confidence,
+        )
+    return list(kept.values())
+
+
+def _rank(f: Finding) -> tuple[int, int, int]:
+    return (
+        1 if not f.text else 0,  # coded evidence is what the client said explicitly
+        1 if f.temporality == Temporality.CURRENT else 0,
+        PRESENCE_ORDER.get(f.presence, 3),
+    )
+
+
+def _vitals(facts: Facts, findings: list[Finding]) -> Vitals:
+    consciousness = facts.consciousness
+    if consciousness == Consciousness.UNSPECIFIED:
+        if any(f.code == "symptom:confusion" and f.is_present_now for f in findings):
+            consciousness = Consciousness.CONFUSION
+    return Vitals(
+        heart_rate=facts.heart_rate, respiratory_rate=facts.respiratory_rate,
+        systolic_bp=facts.systolic_bp, diastolic_bp=facts.diastolic_bp,
+        temperature_c=facts.temperature_c, spo2=facts.spo2,
+        supplemental_oxygen=facts.supplemental_oxygen, consciousness=consciousness,
+    )

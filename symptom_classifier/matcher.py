@@ -1,0 +1,109 @@
+"""Concept matchers: find which concepts a sentence's tokens name.
+
+`ConceptMatcher` is the seam for other matchers (the ONNX-encoder + faiss matcher joins here):
+each returns candidate spans over a sentence's tokens, and the engine keeps the best
+non-overlapping set across all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from knowledge.kb import KnowledgeBase
+
+from .lexicon import Phrase, concept_phrases
+from .text import Token, phrase_stems
+
+# Words skipped while matching, so "pain in my left arm" meets "pain in arm" and "very sore
+# throat" meets "sore throat". Their meaning (laterality, severity) is read by the modifiers.
+SKIPPED_WORDS = frozenset({
+    "my", "the", "his", "her", "their", "your", "our", "its", "left", "right", "lt", "rt",
+    "really", "very", "so", "quite", "extremely", "terribly", "awfully", "pretty",
+})
+JOINERS = frozenset({"-", "'", "\u00b0"})  # punctuation that does not break a phrase
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptMatch:
+    start: int  # index of the first token (in the sentence's token list)
+    end: int  # index after the last token
+    concept_id: str
+    confidence: float
+    origin: str  # name | synonym | lay | variant | embedding | ...
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@runtime_checkable
+class ConceptMatcher(Protocol):
+    def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
+        """Candidate concept spans over one sentence. `usable[i]` is False for tokens already
+        claimed by other readers (vital signs, ages); spans must not include them."""
+        ...
+
+
+class LexicalMatcher:
+    """Exact match of stemmed token sequences against names, synonyms, lay terms and variants."""
+
+    def __init__(self, kb: KnowledgeBase):
+        by_key: dict[tuple[str, ...], Phrase] = {}
+        for phrase in concept_phrases(kb):
+            key = tuple(s for s in phrase_stems(phrase.text) if s not in SKIPPED_WORDS)
+            # the first phrase wins a key: names before synonyms before lay terms before variants
+            if key and key not in by_key:
+                by_key[key] = phrase
+        index: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
+        for key, phrase in by_key.items():
+            index.setdefault(key[0], []).append((key, phrase))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._index = index
+        self.phrase_count = len(by_key)
+
+    def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
+        stream: list[int] = []  # positions of tokens that take part in matching
+        segments: list[list[int]] = [stream]
+        for i, tok in enumerate(tokens):
+            if not usable[i]:
+                stream = []
+                segments.append(stream)
+            elif tok.is_word or tok.is_number:
+                if tok.stem not in SKIPPED_WORDS:
+                    stream.append(i)
+            elif tok.text not in JOINERS:
+                stream = []
+                segments.append(stream)
+        out: list[ConceptMatch] = []
+        for seg in segments:
+            stems = [tokens[i].stem for i in seg]
+            n = len(stems)
+            for a in range(n):
+                for key, phrase in self._index.get(stems[a], ()):
+                    k = len(key)
+                    if a + k <= n and tuple(stems[a:a + k]) == key:
+                        out.append(ConceptMatch(seg[a], seg[a + k - 1] + 1, phrase.concept_id,
+                                                phrase.confidence, phrase.origin))
+        return out
+
+
+def best_cover(matches: list[ConceptMatch]) -> list[ConceptMatch]:
+    """The non-overlapping subset covering the most tokens (ties: fewer, then surer matches)."""
+    if not matches:
+        return []
+    matches = sorted(matches, key=lambda m: (m.end, m.start))
+    ends = [m.end for m in matches]
+    # best[j] = (covered tokens, -count, confidence sum, chosen) using the first j matches
+    best: list[tuple[int, int, float, tuple[ConceptMatch, ...]]] = [(0, 0, 0.0, ())]
+    import bisect
+
+    for j, m in enumerate(matches):
+        # last match (among the first j) that ends at or before m.start
+        p = bisect.bisect_right(ends, m.start, 0, j)
+        cov, neg, conf, chosen = best[p]
+        take = (cov + m.length, neg - 1, conf + m.confidence, chosen + (m,))
+        best.append(max(best[j], take, key=lambda b: (b[0], b[1], b[2])))
+    return sorted(best[-1][3], key=lambda m: m.start)

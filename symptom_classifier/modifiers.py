@@ -1,0 +1,188 @@
+"""Modifiers of a finding read from its clause: onset, duration, severity, body site, laterality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import BODY_PART_WORDS
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "a few": 3, "few": 3, "several": 4, "a couple of": 2, "couple of": 2,
+    "a couple": 2, "half an": 0.5, "half a": 0.5,
+}
+UNIT_HOURS = {"min": 1 / 60, "minute": 1 / 60, "hr": 1, "hour": 1, "h": 1, "day": 24, "d": 24,
+              "night": 24, "week": 168, "wk": 168, "month": 730, "year": 8760, "yr": 8760}
+_NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple of|couple of|a couple|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_UNIT = r"(?P<unit>min(?:ute)?s?|hrs?|hours?|h|days?|d|nights?|weeks?|wks?|months?|years?|yrs?)"
+DURATION_RES = (
+    re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|over\s+|more than\s+|the\s+(?:past|last)\s+|the\s+)?{_NUM}\s*-?\s*{_UNIT}\b"),
+    re.compile(rf"\b(?:past|last|previous)\s+{_NUM}\s*{_UNIT}\b"),
+    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+ago\b"),
+    re.compile(rf"\bx\s*{_NUM}\s*{_UNIT}\b"),
+    re.compile(rf"\bsince\s+{_NUM}\s*{_UNIT}\b"),
+    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+(?:history|hx|duration)\b"),
+    re.compile(rf"\b(?:for|over)\s+the\s+(?:past|last)\s+(?P<unit>hour|day|week|month|year|night)\b"),
+)
+PLURAL_ONLY = re.compile(r"\bfor\s+(?P<unit>hours|days|weeks|months|years)\b")
+PLURAL_HOURS = {"hours": 3, "days": 72, "weeks": 336, "months": 2190, "years": 26280}
+SINCE = re.compile(
+    r"\bsince\s+(?P<when>this morning|this afternoon|this evening|tonight|today|last night|"
+    r"yesterday morning|yesterday afternoon|yesterday evening|yesterday|the weekend|last week|"
+    r"last month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|breakfast|lunch|"
+    r"dinner|waking up|i woke up|he woke up|she woke up|i got up|birth)\b"
+    r"|\b(?P<when2>all day|overnight|all night|this morning|last night|earlier today|an hour ago)\b"
+)
+# Rough hours for "since <time>" (the complaint's clock time is not known).
+SINCE_HOURS = {
+    "this morning": 6, "this afternoon": 3, "this evening": 2, "tonight": 2, "today": 6,
+    "last night": 12, "yesterday morning": 30, "yesterday afternoon": 26,
+    "yesterday evening": 20, "yesterday": 24, "the weekend": 72, "last week": 168,
+    "last month": 730, "monday": 72, "tuesday": 72, "wednesday": 72, "thursday": 72,
+    "friday": 72, "saturday": 72, "sunday": 72, "breakfast": 5, "lunch": 3, "dinner": 2,
+    "waking up": 6, "i woke up": 6, "he woke up": 6, "she woke up": 6, "i got up": 6,
+    "all day": 10, "overnight": 10, "all night": 10, "earlier today": 4, "an hour ago": 1,
+    "birth": None,
+}
+SCORE_RE = re.compile(r"\b(?P<score>\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b")
+
+SEVERITY_WORDS: dict[str, str] = {}
+for _w in ("mild", "mildly", "slight", "slightly", "minor", "a bit of", "a little", "niggling",
+           "faint"):
+    SEVERITY_WORDS[_w] = "mild"
+for _w in ("moderate", "moderately", "fairly bad", "quite bad"):
+    SEVERITY_WORDS[_w] = "moderate"
+for _w in ("severe", "severely", "bad", "terrible", "terribly", "awful", "excruciating",
+           "unbearable", "intense", "intensely", "crushing", "worst", "agonising", "agonizing",
+           "extreme", "extremely", "horrendous", "horrible", "really bad", "very bad",
+           "killing me", "in agony", "agony", "massive", "debilitating", "intolerable",
+           "heavy", "tearing", "ripping", "crippling", "splitting", "violent"):
+    SEVERITY_WORDS[_w] = "severe"
+SEVERITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SEVERITY_WORDS), key=len,
+                                                    reverse=True)) + r")\b")
+ONSET_WORDS = {
+    "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
+    "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
+    "came on fast": "sudden", "thunderclap": "sudden", "instantly": "sudden", "acute": "sudden",
+    "acutely": "sudden", "gradual": "gradual", "gradually": "gradual", "slowly": "gradual",
+    "insidious": "gradual", "progressive": "gradual", "progressively": "gradual",
+    "creeping": "gradual", "slow onset": "gradual", "over time": "gradual",
+}
+ONSET_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ONSET_WORDS), key=len,
+                                                 reverse=True)) + r")\b")
+
+_SITES = sorted({w for words in BODY_PART_WORDS.values() for w in words} | {
+    "head", "chest", "neck", "throat", "jaw", "face", "shoulder", "elbow", "wrist", "hip",
+    "knee", "ankle", "groin", "flank", "side", "loin", "pelvis", "eye", "ear", "tooth",
+    "teeth", "mouth", "tongue", "lip", "nose", "cheek", "forehead", "temple", "scalp", "skin",
+    "armpit", "buttock", "bottom", "spine", "rib", "ribs", "kidney", "bladder", "testicle",
+    "scrotum", "penis", "vagina", "breast", "hand", "finger", "arms", "legs", "feet", "toes",
+    "hands", "fingers", "eyes", "ears", "shoulders", "knees", "hips", "elbows", "wrists",
+    "ankles", "calves", "thighs", "right lower quadrant", "left lower quadrant",
+    "right upper quadrant", "left upper quadrant", "lower quadrant", "upper quadrant",
+    "iliac fossa", "epigastrium", "upper body", "lower body", "whole body", "all over",
+    "temples", "cheeks", "lips",
+}, key=len, reverse=True)
+SITE_RE = re.compile(r"\b(?P<side>left|right|lt|rt|both|bilateral)?[\s-]*(?:sided\s+)?"
+                     r"(?P<site>" + "|".join(map(re.escape, _SITES)) + r")\b")
+QUADRANT_RE = re.compile(r"\b(?P<abbr>rlq|ruq|llq|luq|rif|lif)\b")
+QUADRANTS = {"rlq": ("right lower quadrant", "right"), "ruq": ("right upper quadrant", "right"),
+             "llq": ("left lower quadrant", "left"), "luq": ("left upper quadrant", "left"),
+             "rif": ("right iliac fossa", "right"), "lif": ("left iliac fossa", "left")}
+SIDE_RE = re.compile(r"\b(?:on\s+(?:the\s+|my\s+|his\s+|her\s+)?(?P<a>left|right)(?:\s+side)?|"
+                     r"(?P<b>left|right)[\s-]+sided|(?P<c>both)\s+sides|(?P<d>bilateral)(?:ly)?|"
+                     r"(?P<e>one)[\s-]+sided)\b")
+SIDE_NAMES = {"left": "left", "lt": "left", "right": "right", "rt": "right", "both": "bilateral",
+              "bilateral": "bilateral"}
+
+
+@dataclass
+class Modifiers:
+    onset: str = ""
+    duration_hours: float | None = None
+    severity: str = ""
+    severity_score: float | None = None
+    body_site: str = ""
+    laterality: str = ""
+    spans: tuple[tuple[int, int], ...] = ()  # char spans (normalised text) the modifiers used
+
+
+@dataclass(frozen=True)
+class SiteMention:
+    site: str
+    laterality: str
+    start: int
+    end: int
+
+
+def read_duration(text: str) -> list[tuple[float | None, int, int]]:
+    out: list[tuple[float | None, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for regex in DURATION_RES:
+        for m in regex.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            unit = m["unit"].rstrip("s") if m["unit"] not in ("hrs", "yrs", "wks") else m["unit"][:-1]
+            if unit.startswith("min"):
+                unit = "min"
+            num_text = m.groupdict().get("num") or "1"
+            num = float(num_text) if num_text[0].isdigit() else NUMBER_WORDS.get(num_text, 1)
+            hours = UNIT_HOURS.get(unit)
+            if hours is None:
+                continue
+            out.append((num * hours, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in PLURAL_ONLY.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append((PLURAL_HOURS[m["unit"]], m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for m in SINCE.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            when = m["when"] or m["when2"]
+            out.append((SINCE_HOURS.get(when), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
+    out: list[tuple[str, float | None, int, int]] = []
+    for m in SCORE_RE.finditer(text):
+        score = float(m["score"])
+        if score <= 10:
+            level = "severe" if score >= 7 else "moderate" if score >= 4 else "mild"
+            out.append((level, score, m.start(), m.end()))
+    for m in SEVERITY_RE.finditer(text):
+        out.append((SEVERITY_WORDS[m.group(1)], None, m.start(), m.end()))
+    return out
+
+
+def read_onset(text: str) -> list[tuple[str, int, int]]:
+    return [(ONSET_WORDS[m.group(1)], m.start(), m.end()) for m in ONSET_RE.finditer(text)]
+
+
+def read_sites(text: str) -> list[SiteMention]:
+    out: list[SiteMention] = []
+    for m in QUADRANT_RE.finditer(text):
+        site, side = QUADRANTS[m["abbr"]]
+        out.append(SiteMention(site, side, m.start(), m.end()))
+    for m in SITE_RE.finditer(text):
+        site = m["site"]
+        side = SIDE_NAMES.get(m["side"] or "", "")
+        if site.startswith(("right ", "left ")):
+            side = site.split()[0]
+        elif side in ("left", "right") and site in ("lower quadrant", "upper quadrant", "iliac fossa"):
+            site = f"{side} {site}"
+        out.append(SiteMention(site, side, m.start(), m.end()))
+    return out
+
+
+def read_sides(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in SIDE_RE.finditer(text):
+        word = m["a"] or m["b"] or m["c"] or m["d"] or ""
+        if m["e"]:
+            continue  # "one-sided": a side, but which one is not said
+        out.append((SIDE_NAMES[word], m.start(), m.end()))
+    return out
