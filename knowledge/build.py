@@ -209,6 +209,52 @@ def symcat_links(drafts, sources_dir: Path) -> list[dict]:
     return rows
 
 
+def risk_factor_rows(curated_dir: Path, conditions: list[dict]) -> tuple[list[dict], dict[str, dict]]:
+    """knowledge/curated/risk_factors.yaml -> artifact rows (multipliers keyed by condition id), sources."""
+    data = cond.read_yaml(curated_dir / "risk_factors.yaml")
+    by_alias = {alias: c["id"] for c in conditions for alias in c["aliases"]}
+    sources = {
+        sid: {"title": s["title"], "licence": f"{CURATED_LICENCE}; facts from the cited publication",
+              "url": s.get("url", ""), "citation": s.get("citation", "")}
+        for sid, s in (data.get("sources") or {}).items()
+    }
+    rows = []
+    for r in data.get("risk_factors") or []:
+        if r["source"] not in sources:
+            raise BuildError(f"risk factor {r['id']}: unknown source {r['source']!r}")
+        multipliers = {}
+        for alias, factor in r["multipliers"].items():
+            if alias not in by_alias:
+                raise BuildError(f"risk factor {r['id']}: unknown condition alias {alias!r}")
+            if not float(factor) > 0:
+                raise BuildError(f"risk factor {r['id']}: multiplier for {alias} must be positive")
+            multipliers[by_alias[alias]] = float(factor)
+        rows.append({"id": r["id"], "fields": sorted(r.get("fields") or ["history"]),
+                     "terms": sorted({str(t).lower() for t in r["terms"]}), "multipliers": multipliers,
+                     "source": r["source"], "licence": CURATED_LICENCE})
+    return sorted(rows, key=lambda r: r["id"]), sources
+
+
+def curated_link_rows(curated_dir: Path, conditions: list[dict]) -> tuple[list[dict], dict[str, dict]]:
+    """knowledge/curated/links.yaml: key findings the sources do not link, by condition alias."""
+    data = cond.read_yaml(curated_dir / "links.yaml")
+    by_alias = {alias: c["id"] for c in conditions for alias in c["aliases"]}
+    sources = {
+        sid: {"title": s["title"], "licence": f"{CURATED_LICENCE}; facts from the cited publication",
+              "url": s.get("url", ""), "citation": s.get("citation", "")}
+        for sid, s in (data.get("sources") or {}).items()
+    }
+    rows = []
+    for entry in data.get("links") or []:
+        alias = entry["condition"]
+        if alias not in by_alias:
+            raise BuildError(f"links.yaml: unknown condition alias {alias!r}")
+        for sid, p in sorted(entry["findings"].items()):
+            rows.append({"condition_id": by_alias[alias], "finding": f"symptom:{sid}", "p": float(p),
+                         "source": entry["source"], "licence": CURATED_LICENCE})
+    return rows, sources
+
+
 def curated_links(drafts) -> list[dict]:
     rows = []
     for d in drafts:
@@ -312,6 +358,12 @@ def build(out_dir: Path = DEFAULT_KB_DIR, sources_dir: Path = SOURCES_DIR,
     conditions = condition_rows(drafts, sources_dir, curated_dir)
     ddx_ids = {d.ddxplus_name: d.id for d in drafts if d.ddxplus_name}
     links = symcat_links(drafts, sources_dir) + curated_links(drafts) + ddxplus_links(sources_dir, evidences, ddx_ids)
+    extra_links, link_sources = curated_link_rows(curated_dir, conditions)
+    links += extra_links
+    risk_factors, risk_sources = risk_factor_rows(curated_dir, conditions)
+    sources.update(link_sources)
+    sources.update(risk_sources)
+    log(f"risk factors: {len(risk_factors)}; curated key-finding links: {len(extra_links)}")
     log(f"links: {len(links)} ({dict(Counter(l['source'] for l in links))})")
 
     content = {
@@ -320,6 +372,7 @@ def build(out_dir: Path = DEFAULT_KB_DIR, sources_dir: Path = SOURCES_DIR,
         "evidences": sorted(evidences, key=lambda e: e["code"]),
         "conditions": conditions,
         "links": sorted(links, key=lambda l: (l["condition_id"], l["finding"], l["source"])),
+        "risk_factors": risk_factors,
     }
     ddxplus_names = [d["name"] for d in json.loads((sources_dir / "ddxplus" / "conditions.json").read_text(encoding="utf-8"))]
     problems = validate(content, icd, ddxplus_names)

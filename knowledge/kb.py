@@ -18,6 +18,8 @@ Schema (top-level keys of the JSON object):
                   "sex_odds": {"female": x, "male": y}, "sources": [..], "licence"}]
     links       [{"condition_id", "finding", "p", "source", "licence"}]
                  finding is "symptom:<id>" or "ddxplus:<code>"; p = P(finding present | condition)
+    risk_factors [{"id", "fields": ["history", "medications"], "terms": [..],
+                  "multipliers": {condition_id: odds factor}, "source", "licence"}]   (optional)
 
 Age bands are SymCat's: "<1", "1-4", "5-14", "15-29", "30-44", "45-59", "60-74", "75+".
 `source` values are keys of `sources`; every record carries its own licence string.
@@ -116,6 +118,18 @@ class Link:
     licence: str = ""
 
 
+@dataclass(frozen=True)
+class RiskFactor:
+    """History/medication words that multiply some conditions' prior odds (curated, with a source)."""
+
+    id: str
+    terms: tuple[str, ...]
+    multipliers: dict[str, float]  # condition id -> odds factor
+    fields: tuple[str, ...] = ("history",)  # Patient lists read: "history", "medications"
+    source: str = ""
+    licence: str = ""
+
+
 @dataclass
 class KnowledgeBase:
     version: str
@@ -126,6 +140,7 @@ class KnowledgeBase:
     conditions: dict[str, Condition]  # by id
     links: list[Link]
     path: Path | None = None
+    risk_factors: list[RiskFactor] = field(default_factory=list)
 
     def links_by_condition(self) -> dict[str, list[Link]]:
         out: dict[str, list[Link]] = {}
@@ -201,9 +216,16 @@ def kb_from_dict(data: dict, path: Path | None = None) -> KnowledgeBase:
              source=l.get("source", ""), licence=l.get("licence", ""))
         for l in data["links"]
     ]
+    risk_factors = [
+        RiskFactor(id=r["id"], terms=_tuple(r, "terms"), multipliers=dict(r.get("multipliers") or {}),
+                   fields=_tuple(r, "fields") or ("history",), source=r.get("source", ""),
+                   licence=r.get("licence", ""))
+        for r in data.get("risk_factors") or ()
+    ]
     return KnowledgeBase(
         version=data["version"], built_at=data.get("built_at", ""), sources=sources,
         symptoms=symptoms, evidences=evidences, conditions=conditions, links=links, path=path,
+        risk_factors=risk_factors,
     )
 
 
