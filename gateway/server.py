@@ -33,7 +33,16 @@ AGENT_STUBS = {
     "condition_matcher": conditions_pb2_grpc.ConditionMatcherStub,
     "treatment_retriever": treatments_pb2_grpc.TreatmentRetrieverStub,
 }
-MODEL_VERSION = "lexical-1"
+
+
+def model_version() -> str:
+    """Part of the answer cache key: a new encoder must not serve answers cached under the old one."""
+    try:
+        from symptom_classifier.encoder import load_manifest
+
+        return load_manifest().version
+    except FileNotFoundError:
+        return "lexical"
 
 
 def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
@@ -47,6 +56,16 @@ def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
                         help="default budget of a diagnosis (HEALTHMESH_DEADLINE_MS)")
     parser.add_argument("--breaker-failures", type=int, default=int(env("BREAKER_FAILURES", "3")))
     parser.add_argument("--breaker-reset-ms", type=int, default=int(env("BREAKER_RESET_MS", "1000")))
+
+
+async def emit_parts(response: diagnosis_pb2.DiagnoseResponse, emit) -> None:
+    """A cached answer streamed in the same order as a computed one: urgency first."""
+    sid = response.session_id
+    await emit(diagnosis_pb2.DiagnoseStreamResponse(session_id=sid, stage="urgency", urgency=response.urgency))
+    await emit(diagnosis_pb2.DiagnoseStreamResponse(session_id=sid, stage="findings", findings=response.findings))
+    await emit(diagnosis_pb2.DiagnoseStreamResponse(session_id=sid, stage="conditions", conditions=response.conditions))
+    await emit(diagnosis_pb2.DiagnoseStreamResponse(session_id=sid, stage="treatments", treatments=response.treatments,
+                                                    interactions=response.interactions))
 
 
 class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
@@ -73,6 +92,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
     def load(self) -> None:
         self.kb = load_kb(self.config.kb_path)
         self.triage = RequestTriage(self.kb)
+        self.model_version = model_version()
 
     async def start(self) -> None:
         await migrate(self.database_url, self.kb)
@@ -112,7 +132,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         session_id = new_session_id()
         record = SessionRecord(session_id, request.request_id, self.kb.version)
         record.add("request_received", {"request": message_json(request)})
-        key = request_key(request, self.kb.version, MODEL_VERSION)
+        key = request_key(request, self.kb.version, self.model_version)
         cached = await self.cache.get(key)
         if cached is not None:
             response = diagnosis_pb2.DiagnoseResponse()
@@ -120,6 +140,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             response.session_id = session_id
             response.request_id = request.request_id
             record.add("cache_hit", {"key": key})
+            if emit:
+                await emit_parts(response, emit)
         else:
             started = time.monotonic()
             response, trace = await self.coordinator.diagnose(request, self._budget(context), session_id, emit)
@@ -157,6 +179,45 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
     async def GetSession(self, request: diagnosis_pb2.GetSessionRequest, context) -> diagnosis_pb2.Session:
         self.require_ready()
         return await self.sessions.get(request.session_id)
+
+    async def NextQuestions(self, request, context) -> diagnosis_pb2.NextQuestionsResponse:
+        """The questions that would most sharpen this request's differential (the matcher's Questions).
+
+        Findings come from the classifier (or its in-process fallback), as in Diagnose;
+        `max_conditions`, when set, caps the number of questions (at most 20, default 5).
+        """
+        from emergency_detector.triage import merge_text_facts
+        from gateway.agents import AgentUnavailable
+        from healthmesh import DISCLAIMER, clinical, convert
+        from healthmesh.errors import NotReady
+        from healthmesh.v1 import conditions_pb2, symptoms_pb2
+
+        self.require_ready()
+        validate_request(request, self.kb)
+        start = time.monotonic()
+        deadline = start + self._budget(context)
+        try:
+            classified = (await self.agents["symptom_classifier"].call(
+                "Classify", symptoms_pb2.ClassifyRequest(text=request.complaint, evidence=request.evidence),
+                start + 0.5 * (deadline - start))).result
+            findings = list(classified.findings)
+            read = clinical.ClassifiedText(
+                age_years=classified.age_years if classified.HasField("age_years") else None,
+                sex=clinical.Sex(classified.sex),
+                pregnant=classified.pregnant if classified.HasField("pregnant") else None)
+        except AgentUnavailable:
+            read = self.triage.classifier.classify(request.complaint, convert.evidence_from_pb(request.evidence))
+            findings = convert.findings_to_pb(read.findings)
+        patient, _ = merge_text_facts(convert.patient_from_pb(request.patient), clinical.Vitals(), read)
+        try:
+            reply = (await self.agents["condition_matcher"].call(
+                "Questions", conditions_pb2.QuestionsRequest(
+                    patient=convert.patient_to_pb(patient), findings=findings,
+                    limit=min(request.max_conditions, 20)), deadline)).result
+        except AgentUnavailable as exc:
+            raise NotReady(f"condition_matcher did not answer: {exc.reason}") from exc
+        return diagnosis_pb2.NextQuestionsResponse(
+            questions=reply.questions, findings=findings, kb_version=self.kb.version, disclaimer=DISCLAIMER)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,4 +1,4 @@
-"""The `healthmesh` command: up, serve, diagnose, kb, model, migrate."""
+"""The `healthmesh` command: up, serve, diagnose, eval, kb, model, migrate."""
 
 from __future__ import annotations
 
@@ -22,12 +22,9 @@ def cmd_up(args: argparse.Namespace) -> int:
         ports=ports, state_dir=args.state_dir, database_url=args.database_url, redis_url=args.redis_url,
         kb_path=args.kb, deadline_ms=args.deadline_ms,
     )
-    try:
-        import uvloop
-
-        return uvloop.run(run_until_signal(options))
-    except ImportError:  # pragma: no cover
-        return asyncio.run(run_until_signal(options))
+    # The standard loop, not uvloop: the supervisor runs PostgreSQL as another user (user=),
+    # which uvloop's subprocess support lacks; it is not on any request path.
+    return asyncio.run(run_until_signal(options))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -55,6 +52,12 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     else:
         print(render_answer(answer))
     return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from healthmesh.evaluation.main import main as evaluate
+
+    return evaluate(args.rest)
 
 
 def cmd_kb(args: argparse.Namespace) -> int:
@@ -125,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     dx.add_argument("--json", action="store_true", help="print the answer as JSON")
     dx.set_defaults(func=cmd_diagnose)
 
+    ev = sub.add_parser("eval", add_help=False,
+                        help="evaluate: `healthmesh eval ddxplus|vignettes FILE... [--url URL | --in-process]`")
+    ev.add_argument("rest", nargs=argparse.REMAINDER)
+    ev.set_defaults(func=cmd_eval)
+
     parser_kb = sub.add_parser("kb", help="knowledge base: `healthmesh kb build [--out DIR]`")
     parser_kb.add_argument("kb_command", choices=("build",))
     parser_kb.add_argument("rest", nargs=argparse.REMAINDER)
@@ -146,7 +154,12 @@ parser_kb: argparse.ArgumentParser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        if getattr(args, "func", None) is not cmd_eval:
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        args.rest = unknown + list(args.rest)  # `healthmesh eval --help` and the like
     return args.func(args)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from healthmesh.clinical import (
     ClassifiedText, Consciousness, EvidenceInput, Finding, Presence, Temporality, Vitals,
@@ -17,21 +18,29 @@ from healthmesh.errors import InvalidArgument
 from knowledge.kb import KnowledgeBase
 
 from . import modifiers as mods
-from .context import SENTENCE_PUNCT, Scope, TriggerLexicon, clause_ids, read_context
+from .context import SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
 from .matcher import ConceptMatch, ConceptMatcher, LexicalMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
+
+if TYPE_CHECKING:
+    from .embedding import EmbeddingMatcher
 
 MAX_TEXT_CHARS = 10_000
 FEVER_ID = "fever"
 FEVER_FROM_C = 38.0
 GENERIC_PAIN = "pain"
+# Broad concepts a single word names ("pain", "swollen", "cramps"): when other words of the same
+# run say where or what ("pain in the middle of my chest"), the run's meaning may name a more
+# specific concept, which then replaces the broad one.
+GENERIC_CONCEPTS = frozenset({"pain", "swelling", "weakness", "muscle-cramps-contractures-or-spasms"})
 PRESENCE_ORDER = {Presence.PRESENT: 3, Presence.UNKNOWN: 2, Presence.ABSENT: 1}
 _EXTRA_STOPWORDS = frozenset({"he", "she", "him", "her", "his", "hers", "experiencing", "having",
                               "suffering", "noticed", "noticing", "developed", "getting", "got",
                               "gets", "history", "onset", "episode", "episodes", "symptom",
                               "symptoms", "sudden", "worse", "worsening", "better", "lot",
-                              "lots", "issue", "issues", "problem", "problems", "pain"})
+                              "lots", "issue", "issues", "problem", "problems", "pain",
+                              "yeah", "yep", "yup", "nope", "nah"})
 
 
 @dataclass
@@ -46,8 +55,11 @@ class _Hit:
 
 
 class SymptomClassifier:
-    def __init__(self, kb: KnowledgeBase, *, extra_matchers: Sequence[ConceptMatcher] = ()):
+    def __init__(self, kb: KnowledgeBase, *, extra_matchers: Sequence[ConceptMatcher] = (),
+                 fallback: "EmbeddingMatcher | None" = None):
+        """`fallback` reads, by meaning, the runs of words no lexical phrase covered."""
         self.kb = kb
+        self.fallback = fallback
         self.lexical = LexicalMatcher(kb)
         self.matchers: tuple[ConceptMatcher, ...] = (self.lexical, *extra_matchers)
         self.triggers = TriggerLexicon()
@@ -107,11 +119,15 @@ class SymptomClassifier:
                    facts: Facts) -> tuple[list[Finding], list[str]]:
         claimed_chars = sorted(facts.spans)
         usable = [not _overlaps(t.nstart, t.nend, claimed_chars) for t in tokens]
+        sentences = _sentences(norm, tokens)
+        chosen = [self._lexical(tokens[a:b], usable[a:b]) for a, b in sentences]
+        if self.fallback is not None:
+            chosen = self._by_meaning(norm, tokens, usable, sentences, chosen)
         findings: list[Finding] = []
         unrecognised: list[str] = []
-        for a, b in _sentences(norm, tokens):
+        for (a, b), matches in zip(sentences, chosen):
             sent = tokens[a:b]
-            hits, used = self._read_sentence(norm, sent, usable[a:b])
+            hits, used = self._read_sentence(norm, sent, usable[a:b], matches)
             for hit in hits:
                 findings.append(self._finding(original, hit))
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
@@ -120,12 +136,14 @@ class SymptomClassifier:
             findings.append(fever)
         return findings, list(dict.fromkeys(unrecognised))
 
-    def _read_sentence(self, norm: str, sent: list[Token],
-                       usable: list[bool]) -> tuple[list[_Hit], list[bool]]:
+    def _lexical(self, sent: list[Token], usable: list[bool]) -> list[ConceptMatch]:
         candidates: list[ConceptMatch] = []
         for matcher in self.matchers:
             candidates.extend(matcher.match(sent, usable))
-        chosen = best_cover(candidates)
+        return best_cover(candidates)
+
+    def _read_sentence(self, norm: str, sent: list[Token], usable: list[bool],
+                       chosen: list[ConceptMatch]) -> tuple[list[_Hit], list[bool]]:
         used = [False] * len(sent)
         for m in chosen:
             for k in range(m.start, m.end):
@@ -148,6 +166,48 @@ class SymptomClassifier:
         ]
         modifier_index.share_durations(hits)
         return _drop_generic_pain(hits), used
+
+    def _by_meaning(self, norm: str, tokens: list[Token], usable: list[bool],
+                    sentences: list[tuple[int, int]],
+                    chosen: list[list[ConceptMatch]]) -> list[list[ConceptMatch]]:
+        """Adds embedding matches for the runs of content words left over by the lexical matches,
+        triggers ("no", "denies") and modifiers ("for 3 days"), so context still applies to them.
+        The runs of the whole request are embedded in one batch."""
+        requests: list[tuple[list[Token], list[tuple[int, int]]]] = []
+        for (a, b), matches in zip(sentences, chosen):
+            sent = tokens[a:b]
+            taken = [not ok for ok in usable[a:b]]
+            generic = [False] * len(sent)
+            for m in matches:
+                broad = m.concept_id in GENERIC_CONCEPTS
+                for k in range(m.start, m.end):
+                    taken[k] = taken[k] or not broad
+                    generic[k] = broad
+            for t in self.triggers.find(sent, taken):
+                for k in range(t.start, t.end):
+                    taken[k] = True
+            modifiers = _SentenceModifiers(norm, sent, clause_ids(sent, taken))
+            site = [False] * len(sent)
+            for k in modifiers.used_tokens(sites=False):
+                taken[k] = True
+            for k in modifiers.site_tokens():
+                site[k] = not taken[k]
+            # a body site belongs to the run ("ache in my groin"), but a site with nothing
+            # else new beside it ("chesty cough": "chest") is no finding of its own
+            runs = [(s, e) for s, e in _content_runs(sent, [True] * len(sent), taken)
+                    if _says_something(sent, generic, site, s, e)]
+            requests.append((sent, runs))
+        if not any(runs for _, runs in requests):
+            return chosen
+        found = self.fallback.match_many(requests)
+        out: list[list[ConceptMatch]] = []
+        for matches, extra in zip(chosen, found):
+            if extra:
+                # a broad word inside a run that named something is replaced by what it named
+                matches = [m for m in matches if not any(e.start < m.end and m.start < e.end for e in extra)]
+                matches = sorted(matches + extra, key=lambda m: m.start)
+            out.append(matches)
+        return out
 
     def _finding(self, original: str, hit: _Hit) -> Finding:
         m, scope, md = hit.match, hit.scope, hit.mods
@@ -204,10 +264,18 @@ class _SentenceModifiers:
     def _clause_of(self, char: int) -> int:
         return self.clauses[self._token_at(char)]
 
-    def used_tokens(self) -> set[int]:
-        out: set[int] = set()
-        spans = ([(s, e) for _, s, e in self.durations] + [(x.start, x.end) for x in self.sites] + [(s, e) for *_, s, e in self.severities]
+    def used_tokens(self, sites: bool = True) -> set[int]:
+        spans = ([(s, e) for _, s, e in self.durations] + [(s, e) for *_, s, e in self.severities]
                  + [(s, e) for _, s, e in self.onsets] + [(s, e) for _, s, e in self.sides])
+        if sites:
+            spans += [(x.start, x.end) for x in self.sites]
+        return self._tokens_in(spans)
+
+    def site_tokens(self) -> set[int]:
+        return self._tokens_in([(x.start, x.end) for x in self.sites])
+
+    def _tokens_in(self, spans: list[tuple[int, int]]) -> set[int]:
+        out: set[int] = set()
         for s, e in spans:
             for k, t in enumerate(self.sent):
                 if t.nstart < e and s < t.nend:
@@ -242,6 +310,13 @@ class _SentenceModifiers:
             for side, s, e in self.sides:
                 if self._clause_of(s) == clause:
                     out.laterality = side
+                    break
+        if not out.laterality:
+            # a side word the matcher skipped, apart from the site ("pain in the right lower
+            # part of my tummy")
+            for t in self.sent[a:b]:
+                if t.text in mods.SIDE_NAMES and t.text != "both":
+                    out.laterality = mods.SIDE_NAMES[t.text]
                     break
         return out
 
@@ -303,7 +378,12 @@ def _sentences(norm: str, tokens: list[Token]) -> list[tuple[int, int]]:
             start = i
         query_prefix = (t.text == "?" and i + 1 < len(tokens) and tokens[i + 1].nstart == t.nend
                         and tokens[i + 1].is_word)  # "?fever" is a query, not a sentence end
-        if t.text in SENTENCE_PUNCT and not query_prefix:
+        if t.text == "?" and answer_after(tokens, i) is not None:
+            continue  # "chest pain? no": the answer belongs to the question
+        if i > 0 and answer_after(tokens, i - 1) is not None:
+            out.append((start, i + 1))  # ... and closes it
+            start = i + 1
+        elif t.text in SENTENCE_PUNCT and not query_prefix:
             out.append((start, i + 1))
             start = i + 1
     if start < len(tokens):
@@ -344,6 +424,41 @@ def _leftovers(original: str, sent: list[Token], usable: list[bool], used: list[
             run.append(t)
     flush()
     return out
+
+
+def _content_runs(sent: list[Token], usable: list[bool], used: list[bool]) -> list[tuple[int, int]]:
+    """Token spans of runs of content words nothing else claimed (fillers trimmed at the edges)."""
+    out: list[tuple[int, int]] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        while run and _is_filler(sent[run[-1]]):
+            run.pop()
+        while run and _is_filler(sent[run[0]]):
+            run.pop(0)
+        if run and any(len(sent[k].text) >= 3 and not _is_filler(sent[k]) for k in run):
+            out.append((run[0], run[-1] + 1))
+        run.clear()
+
+    for k, t in enumerate(sent):
+        if not t.is_word or not usable[k] or used[k]:
+            flush()
+        elif _is_filler(t):
+            if run:
+                run.append(k)
+        else:
+            run.append(k)
+    flush()
+    return out
+
+
+def _says_something(sent: list[Token], generic: list[bool], site: list[bool], a: int, b: int) -> bool:
+    """A run worth embedding: a word that is neither filler, broad concept word nor body site,
+    or a broad word together with a site ("aching" + "back")."""
+    content = [k for k in range(a, b) if not _is_filler(sent[k]) and len(sent[k].text) >= 2]
+    if any(not generic[k] and not site[k] and len(sent[k].text) >= 3 for k in content):
+        return True
+    return any(generic[k] for k in content) and any(site[k] for k in content)
 
 
 def _is_filler(t: Token) -> bool:

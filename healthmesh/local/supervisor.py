@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import time
+import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -136,9 +137,10 @@ class Mesh:
         })
         if self.o.kb_path:
             env["HEALTHMESH_KB"] = str(self.o.kb_path)
+        if name in ("gateway", "symptom_classifier"):
+            env["HEALTHMESH_REDIS_URL"] = self.redis_url or ""
         if name == "gateway":
             env["HEALTHMESH_DATABASE_URL"] = self.database_url or ""
-            env["HEALTHMESH_REDIS_URL"] = self.redis_url or ""
             for agent in AGENTS:
                 env[f"HEALTHMESH_{agent.upper()}_TARGET"] = f"127.0.0.1:{getattr(p, agent)}"
         env.update(self.o.extra_env.get(name, {}))
@@ -280,17 +282,12 @@ class Mesh:
         return await self._envoy_clusters_healthy()
 
     async def _envoy_clusters_healthy(self) -> bool:
-        reader = writer = None
+        """Envoy's own active health checks agree: every upstream host is healthy."""
+        url = f"http://127.0.0.1:{self.o.ports.envoy_admin}/clusters"
         try:
-            reader, writer = await asyncio.open_connection("127.0.0.1", self.o.ports.envoy_admin)
-            writer.write(b"GET /clusters HTTP/1.0\r\n\r\n")
-            await writer.drain()
-            body = (await reader.read()).decode()
+            body = await asyncio.to_thread(lambda: urllib.request.urlopen(url, timeout=1).read().decode())
         except OSError:
             return False
-        finally:
-            if writer is not None:
-                writer.close()
         flags = [line for line in body.splitlines() if "::health_flags::" in line]
         return bool(flags) and all(line.endswith("::healthy") for line in flags)
 

@@ -19,6 +19,6 @@ def service_main(name: str, factory: Callable[[ServiceConfig], AgentService],
         add_flags(parser)
     args = parser.parse_args(argv)
     config = config_from_args(name, args)
-    config.extra.update({k: v for k, v in vars(args).items() if v is not None and isinstance(v, (str, int, float))})
+    config.extra.update({k: v for k, v in vars(args).items() if v is not None and isinstance(v, (str, int, float, bool))})
     configure_logging(name, config.log_level)
     run(factory(config))

@@ -1,0 +1,1 @@
+"""`healthmesh eval`: DDXPlus dev patients and written vignettes through the REST API (or in process)."""

@@ -1,0 +1,207 @@
+"""Concept search by meaning: the ONNX sentence encoder plus a faiss index of concept phrases.
+
+The lexical matcher reads the words the vocabulary knows; this reads the rest. Every concept's
+name, synonyms and lay terms are embedded once (the index is cached beside the model, keyed by
+the knowledge-base and model versions). At run time the parts of a sentence no lexical phrase
+covered are embedded in one batch and matched to their nearest phrase; below a calibrated
+similarity the words are reported as unrecognised rather than forced onto a concept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from knowledge.kb import KnowledgeBase
+
+from .encoder import ModelManifest
+from .lexicon import concept_phrases
+from .matcher import ConceptMatch
+from .text import Token
+
+log = logging.getLogger(__name__)
+
+# Cosine similarity below which a phrase is not taken as naming a concept. Chosen by
+# `python -m symptom_classifier.calibrate` on the dev split of tests/data/lay_phrases_eval.jsonl
+# (200 phrases, 14 of them junk that must stay unrecognised): the best embedding-only top-1
+# accuracy, 0.895, holds from 0.48 to 0.52 and this is the middle of that plateau (0.62, the
+# earlier guess, scored 0.855; 0.70 scores 0.785). Model all-MiniLM-L6-v2, int8.
+DEFAULT_THRESHOLD = 0.50
+MAX_RUN_TOKENS = 8
+
+
+class EmbeddingCache:
+    """Phrase -> vector: an in-process LRU, backed by Redis when configured (keyed by model checksum).
+
+    Redis errors never fail a request: the cache switches Redis off for a while and carries on.
+    """
+
+    def __init__(self, model_version: str, redis_url: str | None = None, size: int = 20_000,
+                 ttl_seconds: int = 7 * 24 * 3600, retry_after_seconds: float = 5.0):
+        self.prefix = f"healthmesh:emb:{model_version}:"
+        self.size = size
+        self.ttl_seconds = ttl_seconds
+        self.retry_after = retry_after_seconds
+        self._lru: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._redis = None
+        self._redis_off_until = 0.0
+        if redis_url:
+            import redis
+
+            self._redis = redis.Redis.from_url(redis_url, socket_timeout=0.05, socket_connect_timeout=0.05)
+
+    def _key(self, phrase: str) -> str:
+        return self.prefix + hashlib.sha1(phrase.encode()).hexdigest()
+
+    def _redis_usable(self) -> bool:
+        return self._redis is not None and time.monotonic() >= self._redis_off_until
+
+    def get_many(self, phrases: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        missing = []
+        for p in phrases:
+            v = self._lru.get(p)
+            if v is not None:
+                self._lru.move_to_end(p)
+                found[p] = v
+            else:
+                missing.append(p)
+        if missing and self._redis_usable():
+            try:
+                raw = self._redis.mget([self._key(p) for p in missing])
+            except Exception:  # noqa: BLE001 - Redis down: bypass
+                self._redis_off_until = time.monotonic() + self.retry_after
+                raw = [None] * len(missing)
+            for p, blob in zip(missing, raw):
+                if blob:
+                    vec = np.frombuffer(blob, dtype=np.float32)
+                    found[p] = vec
+                    self._remember(p, vec)
+        return found
+
+    def put_many(self, items: dict[str, np.ndarray]) -> None:
+        for p, v in items.items():
+            self._remember(p, v)
+        if items and self._redis_usable():
+            try:
+                pipe = self._redis.pipeline(transaction=False)
+                for p, v in items.items():
+                    pipe.set(self._key(p), np.asarray(v, dtype=np.float32).tobytes(), ex=self.ttl_seconds)
+                pipe.execute()
+            except Exception:  # noqa: BLE001
+                self._redis_off_until = time.monotonic() + self.retry_after
+
+    def _remember(self, phrase: str, vec: np.ndarray) -> None:
+        self._lru[phrase] = vec
+        self._lru.move_to_end(phrase)
+        while len(self._lru) > self.size:
+            self._lru.popitem(last=False)
+
+
+class ConceptIndex:
+    """A faiss inner-product index over normalised embeddings of every concept phrase."""
+
+    def __init__(self, index: faiss.Index, concept_ids: list[str], phrases: list[str]):
+        self.index = index
+        self.concept_ids = concept_ids
+        self.phrases = phrases
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase, encode, batch: int = 64) -> "ConceptIndex":
+        seen: dict[str, str] = {}
+        for phrase in concept_phrases(kb):
+            text = phrase.text.strip().lower()
+            if text and text not in seen:
+                seen[text] = phrase.concept_id
+        phrases = list(seen)
+        vectors = np.vstack([encode(phrases[i:i + batch]) for i in range(0, len(phrases), batch)])
+        vectors = _normalise(vectors)
+        index = faiss.IndexFlatIP(vectors.shape[1])
+        index.add(vectors)
+        return cls(index, [seen[p] for p in phrases], phrases)
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        faiss.write_index(self.index, str(directory / "concepts.faiss"))
+        (directory / "concepts.json").write_text(json.dumps({"concept_ids": self.concept_ids,
+                                                             "phrases": self.phrases}))
+
+    @classmethod
+    def load(cls, directory: Path) -> "ConceptIndex":
+        meta = json.loads((directory / "concepts.json").read_text())
+        return cls(faiss.read_index(str(directory / "concepts.faiss")), meta["concept_ids"], meta["phrases"])
+
+    def search(self, vectors: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
+        return self.index.search(_normalise(vectors), k)
+
+
+def _normalise(v: np.ndarray) -> np.ndarray:
+    v = np.ascontiguousarray(v, dtype=np.float32)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    return v / np.maximum(norms, 1e-12)
+
+
+def load_or_build_index(kb: KnowledgeBase, manifest: ModelManifest, encode) -> ConceptIndex:
+    """The index cached under the model folder for this (kb, model) pair; built on first use."""
+    directory = manifest.directory / "index" / f"{kb.version}-{manifest.version}"
+    if (directory / "concepts.faiss").exists():
+        return ConceptIndex.load(directory)
+    started = time.perf_counter()
+    index = ConceptIndex.build(kb, encode)
+    tmp = directory.with_name(directory.name + ".tmp")
+    index.save(tmp)
+    if not directory.exists():
+        tmp.rename(directory)
+    log.info("concept index built", extra={"phrases": len(index.phrases),
+                                            "seconds": round(time.perf_counter() - started, 2)})
+    return index
+
+
+class EmbeddingMatcher:
+    """Matches runs of words the lexical matcher left uncovered, by nearest concept phrase."""
+
+    def __init__(self, index: ConceptIndex, encode, cache: EmbeddingCache | None = None,
+                 threshold: float = DEFAULT_THRESHOLD):
+        self.index = index
+        self._encode = encode
+        self.cache = cache
+        self.threshold = threshold
+
+    def embed(self, phrases: list[str]) -> np.ndarray:
+        cached = self.cache.get_many(phrases) if self.cache else {}
+        todo = [p for p in dict.fromkeys(phrases) if p not in cached]
+        if todo:
+            fresh = self._encode(todo)
+            new = dict(zip(todo, fresh))
+            if self.cache:
+                self.cache.put_many(new)
+            cached.update(new)
+        return np.vstack([cached[p] for p in phrases])
+
+    def nearest(self, phrases: list[str]) -> list[tuple[str, float, str]]:
+        """(concept id, similarity, matched phrase) for each phrase."""
+        if not phrases:
+            return []
+        sims, ids = self.index.search(self.embed(phrases), 1)
+        return [(self.index.concept_ids[i[0]], float(s[0]), self.index.phrases[i[0]]) for s, i in zip(sims, ids)]
+
+    def match_runs(self, sent: Sequence[Token], runs: list[tuple[int, int]]) -> list[ConceptMatch]:
+        return self.match_many([(sent, runs)])[0]
+
+    def match_many(self, requests: Sequence[tuple[Sequence[Token], list[tuple[int, int]]]]) -> list[list[ConceptMatch]]:
+        """Matches for the runs of several sentences, embedded together in one batch."""
+        jobs = [(i, a, b) for i, (sent, runs) in enumerate(requests) for a, b in runs if b - a <= MAX_RUN_TOKENS]
+        texts = [" ".join(t.text for t in requests[i][0][a:b]) for i, a, b in jobs]
+        out: list[list[ConceptMatch]] = [[] for _ in requests]
+        for (i, a, b), (concept_id, sim, _) in zip(jobs, self.nearest(texts)):
+            if sim >= self.threshold:
+                out[i].append(ConceptMatch(a, b, concept_id, round(sim, 3), "embedding"))
+        return out
