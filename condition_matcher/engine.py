@@ -29,6 +29,7 @@ from knowledge.ddxplus_likelihoods import VALUE_SEP
 from knowledge.kb import KnowledgeBase
 
 from .explain import explain_score
+from .interview import Interviewer, Question
 from .model import LikelihoodTables, build_tables
 from .priors import PriorTable
 
@@ -43,7 +44,8 @@ class ConditionMatcher:
         self.temperature = temperature
         self.tables: LikelihoodTables = build_tables(kb)
         self.conditions = [kb.conditions[cid] for cid in self.tables.condition_ids]
-        self.priors = PriorTable(self.conditions)
+        self.priors = PriorTable(self.conditions, kb.risk_factors)
+        self._interviewer: Interviewer | None = None
 
     # -- scoring -----------------------------------------------------------------------------------
 
@@ -87,6 +89,12 @@ class ConditionMatcher:
 
     def explain(self, score: ConditionScore) -> str:
         return explain_score(score)
+
+    def next_questions(self, patient: Patient, findings: Sequence[Finding], limit: int = 5) -> list[Question]:
+        """The questions whose answers most reduce the differential's entropy (interview.py)."""
+        if self._interviewer is None:
+            self._interviewer = Interviewer(self)
+        return self._interviewer.next_questions(patient, findings, limit)
 
     def _scores(self, patient: Patient, present_rows: list[int], absent_rows: list[int]) -> np.ndarray:
         scores = self.priors.log_prior(patient)

@@ -15,6 +15,12 @@ For every condition c and every finding code f the KB knows, P(f | c) is resolve
 4. otherwise nothing is known -> the prevalence-weighted mean of P(f | c') over the conditions that
    do know (rules 1-3), so the finding is neutral for c.
 
+5. generic concepts are implied by their specific forms: P(pain | c) is at least the largest linked
+   P(<some pain> | c) (chest pain is pain), and likewise for headache, rash and swelling
+   (GENERIC_CONCEPTS). Without this, a condition whose source lists only specific pains would
+   get the leak for "pain", and the bare word would favour the DDXPlus conditions, whose
+   concept-level estimates always carry the generic "pain".
+
 P is then clipped to [LEAK, P_MAX] so that log P and log(1 - P) are finite; the leak is also the floor
 for links smoothed below it (a listed finding never seen in many patients).
 """
@@ -36,6 +42,14 @@ from knowledge.kb import KnowledgeBase
 LEAK = 0.01
 # No finding is certain given a condition; keeps log(1 - P) finite for absent findings.
 P_MAX = 0.99
+
+# generic concept id -> words whose presence in a concept id makes that concept a specific form of it
+GENERIC_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "pain": ("pain", "ache", "cramp"),
+    "headache": ("headache",),
+    "skin-rash": ("rash",),
+    "swelling": ("swelling", "swollen"),
+}
 
 SYMPTOM_PREFIX = "symptom:"
 DDXPLUS_PREFIX = "ddxplus:"
@@ -132,6 +146,7 @@ def build_tables(kb: KnowledgeBase) -> LikelihoodTables:
         else:
             row[missing] = LEAK
 
+    _imply_generic(p, linked, fidx)
     np.clip(p, LEAK, P_MAX, out=p)
     return LikelihoodTables(
         condition_ids=condition_ids,
@@ -143,6 +158,22 @@ def build_tables(kb: KnowledgeBase) -> LikelihoodTables:
         prior_weight=weight,
         background=p @ weight,
     )
+
+
+def _imply_generic(p: np.ndarray, linked: np.ndarray, fidx: dict[str, int]) -> None:
+    """Rule 5: raise each generic concept to its most likely linked specific form, per condition."""
+    for generic, words in GENERIC_CONCEPTS.items():
+        g = fidx.get(SYMPTOM_PREFIX + generic)
+        if g is None:
+            continue
+        family = [
+            f for code, f in fidx.items()
+            if code.startswith(SYMPTOM_PREFIX) and f != g and any(w in code[len(SYMPTOM_PREFIX):] for w in words)
+        ]
+        if not family:
+            continue
+        specific = np.where(linked[family], p[family], 0.0).max(axis=0)
+        np.maximum(p[g], specific, out=p[g])
 
 
 def _symptom_codes(kb: KnowledgeBase, code: str) -> tuple[str, ...]:

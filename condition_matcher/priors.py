@@ -9,6 +9,9 @@
   sex odds come near that (SymCat's smallest non-zero value is 0.1, and the DDXPlus dev-set odds are
   shrunk toward 1). With sex unspecified the odds are the mean of the female and male odds (an even
   mix), so sex-specific conditions stay possible at half weight.
+- Risk factors and history (smoking, recent surgery, anticoagulants, ...) named in the patient's
+  history/medications lists multiply the prior odds of the conditions they predispose to, from the
+  KB's curated table (risk_factors.py).
 - Conditions of pregnancy (ICD-10-CM chapter O or a Z33-Z39 pregnancy code, or a pregnancy word in
   the name) are only possible if the patient is pregnant, or is not male and is of child-bearing
   age (or of unknown age), pregnancy not stated. `Patient.pregnant` is a bool, so False reads as
@@ -22,7 +25,9 @@ import math
 import numpy as np
 
 from healthmesh.clinical import Patient, Sex
-from knowledge.kb import AGE_BANDS, Condition, age_band
+from knowledge.kb import AGE_BANDS, Condition, RiskFactor, age_band
+
+from .risk_factors import RiskFactorTable
 
 AGE_ODDS_FLOOR = 0.01
 SEX_EXCLUSION_ODDS = 0.01
@@ -51,7 +56,8 @@ def could_be_pregnant(patient: Patient) -> bool:
 class PriorTable:
     """Precomputed log prior components so a patient's prior is a few vector adds."""
 
-    def __init__(self, conditions: list[Condition]):
+    def __init__(self, conditions: list[Condition], risk_factors: list[RiskFactor] = ()):
+        self.risk_factors = RiskFactorTable(list(risk_factors), [c.id for c in conditions])
         self.log_prevalence = np.log(np.array([max(c.prevalence, 1e-12) for c in conditions]))
         self.log_age = {
             band: np.array([_log_age_odds(c, band) for c in conditions]) for band, _, _ in AGE_BANDS
@@ -70,6 +76,9 @@ class PriorTable:
         band = age_band(patient.age_years)
         if band is not None:
             prior = prior + self.log_age[band]
+        shift = self.risk_factors.log_odds(patient)
+        if shift is not None:
+            prior = prior + shift
         if not could_be_pregnant(patient):
             prior = np.where(self.pregnancy_only, EXCLUDED, prior)
         return prior

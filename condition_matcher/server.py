@@ -15,6 +15,8 @@ from knowledge.kb import load_kb
 
 MAX_CONDITIONS = 50
 DEFAULT_CONDITIONS = 10
+MAX_QUESTIONS = 20
+DEFAULT_QUESTIONS = 5
 
 
 class ConditionMatcherService(AgentService, conditions_pb2_grpc.ConditionMatcherServicer):
@@ -43,6 +45,25 @@ class ConditionMatcherService(AgentService, conditions_pb2_grpc.ConditionMatcher
         explanation = self.matcher.explain(ranked[0]) if ranked else ""
         return conditions_pb2.MatchResponse(
             conditions=[convert.condition_to_pb(x) for x in ranked], explanation=explanation,
+            kb_version=self.kb.version,
+        )
+
+    async def Questions(self, request: conditions_pb2.QuestionsRequest, context) -> conditions_pb2.QuestionsResponse:
+        self.require_ready()
+        await self.test_delay()
+        limit = request.limit or DEFAULT_QUESTIONS
+        if not 0 < limit <= MAX_QUESTIONS:
+            raise InvalidArgument("limit", f"must be between 1 and {MAX_QUESTIONS}")
+        with stage_timer(self.name, "questions"):
+            questions = self.matcher.next_questions(
+                convert.patient_from_pb(request.patient),
+                [convert.finding_from_pb(f) for f in request.findings],
+                limit=limit,
+            )
+        return conditions_pb2.QuestionsResponse(
+            questions=[conditions_pb2.Question(code=q.code, question=q.question, name=q.name,
+                                               expected_information_gain=q.expected_information_gain)
+                       for q in questions],
             kb_version=self.kb.version,
         )
 

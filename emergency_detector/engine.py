@@ -23,6 +23,7 @@ from .findings import FindingFacts, FindingReader
 from .news2 import score_news2, news2_hits
 from .outcome import Hit
 from .paediatric import paediatric_hits
+from .pregnancy import pregnancy_hits
 from .qsofa import qsofa_hits, score_qsofa
 from .red_flags import red_flag_hits
 from .rules import TriageRules, load_rules
@@ -37,7 +38,7 @@ class EmergencyDetector:
                  evidence_symptoms: Mapping[str, Sequence[str]] | None = None):
         self.rules = rules if rules is not None else load_rules()
         self._reader = FindingReader(evidence_symptoms, self.rules.severe_score_at_least,
-                                     self.rules.self_care_symptoms)
+                                     self.rules.self_care_symptoms, self.rules.self_care_window)
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
 
     @classmethod
@@ -48,12 +49,15 @@ class EmergencyDetector:
         return cls(rules, mapping)
 
     def assess(self, patient: Patient, vitals: Vitals, findings: Sequence[Finding],
-               conditions: Sequence[ConditionScore] = ()) -> UrgencyAssessment:
+               conditions: Sequence[ConditionScore] = (), *, unread_complaint: bool = False) -> UrgencyAssessment:
+        """`unread_complaint`: the caller had free text but could read no finding from it at all. An
+        unread complaint is not a reassuring one, so it is never self-care."""
         r = self.rules
         check_inputs(patient, vitals)
         age = patient.age_years
         fever_measured = vitals.temperature_c is not None and vitals.temperature_c >= r.fever_temperature_c
-        facts = self._reader.read(findings, fever_measured, patient.pregnant and patient.sex != Sex.MALE)
+        pregnant = patient.pregnant and patient.sex != Sex.MALE
+        facts = self._reader.read(findings, fever_measured, pregnant)
         tokens = facts.tokens
 
         hits: list[Hit] = []
@@ -67,11 +71,17 @@ class EmergencyDetector:
         hits += consciousness_hits(r.consciousness, vitals.consciousness)
         hits += esi_hits(r.esi, vitals, age, tokens)
         hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, facts.has_symptoms)
+        hits += pregnancy_hits(r.pregnancy, vitals, pregnant)
         hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
         medications = tuple(m.lower() for m in patient.medications)
         hits += combination_hits(r.combinations, tokens, patient, medications)
         hits += condition_hits(r.diagnosis, conditions)
+        hits += [Hit(Urgency.CONSULTATION, f"{name} for {days:.0f} days, longer than self-care covers "
+                                           f"({limit:g} days) [{cite}]")
+                 for name, days, limit, cite in facts.lingering]
 
+        if unread_complaint and not facts.has_symptoms:
+            hits.append(Hit(r.unread_complaint.level, r.unread_complaint.reason))
         if not hits:
             hits = self._quiet_picture(facts, conditions)
         hits.sort(key=lambda h: -h.level)

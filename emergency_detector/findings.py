@@ -10,6 +10,8 @@ from typing import Mapping, NamedTuple, Sequence
 
 from healthmesh.clinical import Finding
 
+from .rules import SelfCareWindow
+
 SYMPTOM_PREFIX = "symptom:"
 VALUE_SEPARATOR = "_@_"  # ddxplus:E_55_@_V_89 -> base evidence ddxplus:E_55
 SUDDEN_ONSETS = frozenset({"sudden", "abrupt", "thunderclap"})
@@ -21,11 +23,14 @@ class FindingFacts(NamedTuple):
     has_symptoms: bool  # any current finding at all
     needs_review: tuple[str, ...]  # names of current findings outside the self-care list
     minor: tuple[str, ...]  # names of current findings on the self-care list
+    lingering: tuple[tuple[str, float, float, str], ...]  # (name, days, self-care limit, cite) of minor
+    #                                                        findings that have lasted too long
 
 
 class FindingReader:
     def __init__(self, evidence_symptoms: Mapping[str, Sequence[str]] | None,
-                 severe_score_at_least: float, self_care_ids: frozenset[str]):
+                 severe_score_at_least: float, self_care_ids: frozenset[str],
+                 self_care_window: SelfCareWindow | None = None):
         mapping = {code: tuple(ids) for code, ids in (evidence_symptoms or {}).items()}
         # a valued code also carries its base evidence's symptoms (E_55_@_V_89 -> E_55)
         self._evidence: dict[str, tuple[str, ...]] = {}
@@ -34,6 +39,7 @@ class FindingReader:
             self._evidence[code] = tuple(dict.fromkeys(ids + base))
         self._severe = severe_score_at_least
         self._self_care = self_care_ids
+        self._window = self_care_window
 
     def symptom_ids(self, code: str) -> tuple[str, ...] | None:
         """Symptom ids for a finding code; None when the code is unknown to the mapping."""
@@ -48,6 +54,7 @@ class FindingReader:
         tokens: dict[str, None] = {}  # insertion-ordered set
         needs_review: list[str] = []
         minor: list[str] = []
+        lingering: list[tuple[str, float, float, str]] = []
         has_symptoms = False
         for f in findings:
             if not f.is_present_now:
@@ -70,6 +77,11 @@ class FindingReader:
                     tokens[sid + "@severe"] = None
             if all(sid in self._self_care for sid in ids):
                 minor.append(f.name or f.code)
+                if self._window is not None and f.duration_hours is not None:
+                    days = f.duration_hours / 24
+                    limit, cite = min(self._window.limit(sid) for sid in ids)
+                    if days > limit:
+                        lingering.append((f.name or f.code, days, limit, cite))
             else:
                 needs_review.append(f.name or f.code)
         if fever_measured:
@@ -77,4 +89,4 @@ class FindingReader:
         if pregnant:
             tokens["pregnant"] = None
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
-                            tuple(minor))
+                            tuple(minor), tuple(lingering))

@@ -180,6 +180,35 @@ class DiagnosisRules:
 
 
 @dataclass(frozen=True)
+class PregnancyBloodPressure:
+    systolic_at_least: float
+    diastolic_at_least: float
+    level: Urgency
+    label: str
+
+
+@dataclass(frozen=True)
+class PregnancyRules:
+    cite: str
+    blood_pressure: tuple[PregnancyBloodPressure, ...]  # most urgent first
+
+
+@dataclass(frozen=True)
+class SelfCareWindow:
+    """How long a self-care symptom may last before it needs a routine consultation."""
+
+    max_days: Mapping[str, float]  # symptom id -> days
+    default_max_days: float
+    cite: str
+    default_cite: str
+
+    def limit(self, sid: str) -> tuple[float, str]:
+        if sid in self.max_days:
+            return self.max_days[sid], self.cite
+        return self.default_max_days, self.default_cite
+
+
+@dataclass(frozen=True)
 class TriageRules:
     version: int
     sources: Mapping[str, Mapping[str, str]]
@@ -192,11 +221,14 @@ class TriageRules:
     consciousness: Mapping[Consciousness, tuple[Urgency, str]]
     esi: EsiRules
     paediatric: PaediatricRules
+    pregnancy: PregnancyRules
     red_flags: Mapping[str, tuple[AgeRule, ...]]  # finding token -> rules
     combinations: tuple[Combination, ...]
     diagnosis: DiagnosisRules
     self_care_symptoms: frozenset[str]
     self_care_cite: str
+    self_care_window: SelfCareWindow
+    unread_complaint: AgeRule
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
@@ -325,6 +357,16 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         ),
     )
 
+    pg = data["pregnancy"]
+    pregnancy = PregnancyRules(
+        cite=cite(pg["source"], pg.get("cite"), "pregnancy"),
+        blood_pressure=tuple(sorted(
+            (PregnancyBloodPressure(float(r["systolic_at_least"]), float(r["diastolic_at_least"]),
+                                    _level(r["level"], "pregnancy.blood_pressure"), r["label"])
+             for r in pg["blood_pressure"]),
+            key=lambda r: -r.level)),
+    )
+
     red_flags: dict[str, list[AgeRule]] = {}
     for r in data["red_flags"]:
         where = f"red_flags[{r['token']}]"
@@ -374,6 +416,15 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
     )
 
     scs = data["self_care_symptoms"]
+    unknown = set(scs.get("max_days", {})) - set(scs["ids"])
+    if unknown:
+        raise RulesError(f"self_care_symptoms.max_days: not self-care symptoms: {sorted(unknown)}")
+    window = SelfCareWindow(
+        max_days={k: float(v) for k, v in scs.get("max_days", {}).items()},
+        default_max_days=float(scs["default_max_days"]),
+        cite=cite(scs["source"], scs.get("cite"), "self_care_symptoms"),
+        default_cite=cite(scs["default_source"], None, "self_care_symptoms.default_source"),
+    )
     return TriageRules(
         version=int(data["version"]),
         sources=sources,
@@ -386,9 +437,15 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         consciousness=consciousness,
         esi=esi,
         paediatric=paediatric,
+        pregnancy=pregnancy,
         red_flags={k: tuple(v) for k, v in red_flags.items()},
         combinations=combinations,
         diagnosis=diagnosis,
         self_care_symptoms=frozenset(scs["ids"]),
         self_care_cite=cite(scs["source"], scs.get("cite"), "self_care_symptoms"),
+        self_care_window=window,
+        unread_complaint=AgeRule(
+            level=_level(data["unread_complaint"]["level"], "unread_complaint"),
+            reason=f"{data['unread_complaint']['label']} "
+                   f"[{cite(data['unread_complaint']['source'], None, 'unread_complaint')}]"),
     )

@@ -33,12 +33,12 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "free of", "ruled out", "rules out", "never", "never had", "absence of", "nil", "none",
         "no sign of", "no signs of", "no evidence of", "no longer", "don't", "doesn't",
         "didn't", "haven't", "hasn't", "isn't", "wasn't", "aren't", "weren't", "hadn't",
-        "neither", "nor", "not had", "no more", "not experiencing", "not having",
+        "neither", "nor", "not had", "no more", "not experiencing", "not having", "free from",
     ),
     (Kind.NEGATED, BACKWARD): (
         "denied", "absent", "negative", "ruled out", "resolved", "gone", "has gone",
         "went away", "has settled", "settled", "not present", "none", "no", "unremarkable",
-        "subsided", "has stopped", "stopped",
+        "subsided", "has stopped", "stopped", "denies", "nil", "nope",
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",
@@ -104,6 +104,23 @@ CLAUSE_WORDS = frozenset({"and", "but", "with", "plus", "while", "whilst", "beca
                           "although", "though", "however", "also", "after", "since", "when"})
 CLAUSE_PUNCT = frozenset({",", ":", "(", ")", "&"})
 SENTENCE_PUNCT = frozenset({".", "!", "?", ";", "\n"})
+# One-word answers after a question mark ("chest pain? no"): True = yes, False = no.
+ANSWERS = {"yes": True, "y": True, "yeah": True, "yep": True, "yup": True, "positive": True,
+           "present": True, "no": False, "n": False, "nope": False, "nah": False, "none": False,
+           "negative": False, "absent": False, "denies": False, "denied": False, "nil": False}
+
+
+def answer_after(tokens: Sequence[Token], i: int) -> bool | None:
+    """The yes/no answer at tokens[i + 1] when tokens[i] is a "?" that a one-word answer closes
+    ("fever? no", "Vomiting? Yes."), else None."""
+    if tokens[i].text != "?" or i + 1 >= len(tokens):
+        return None
+    answer = ANSWERS.get(tokens[i + 1].text)
+    if answer is None:
+        return None
+    if i + 2 < len(tokens) and tokens[i + 2].is_word:
+        return None  # "fever? no idea" is no answer
+    return answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +241,17 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
         for k, (s, e) in enumerate(spans):
             if e <= t.start and clauses[s] == clause:
                 _apply(scopes[k], t.kind)
+    # a question answered at once ("chest pain? no", "cough? yes") says the presence outright
+    qa = [(i, answer_after(tokens, i)) for i in range(n) if tokens[i].text == "?"]
+    answered = {i: a for i, a in qa if a is not None}
+    if answered:
+        for k, (s, e) in enumerate(spans):
+            after = [i for i in answered if i >= e]
+            if after:
+                scopes[k].hedged = False
+                scopes[k].negated = not answered[min(after)]
+        if all(i in answered for i, _ in qa):
+            return scopes
     # "?" right before or after a finding ("?fever", "fever?") hedges it
     for k, (s, e) in enumerate(spans):
         if (s > 0 and tokens[s - 1].text == "?") or (e < n and tokens[e].text == "?"):

@@ -85,8 +85,18 @@ _SITES = sorted({w for words in BODY_PART_WORDS.values() for w in words} | {
     "iliac fossa", "epigastrium", "upper body", "lower body", "whole body", "all over",
     "temples", "cheeks", "lips",
 }, key=len, reverse=True)
+# Possessives may sit inside a many-word site ("lower part of my tummy").
+_POSSESSIVE = r"(?:(?:my|the|his|her|their|your)\s+)?"
+POSSESSIVE_RE = re.compile(r"\b(?:my|the|his|her|their|your)\s+")
+
+
+def _site_pattern(site: str) -> str:
+    words = site.split()
+    return words[0] if len(words) == 1 else (r"\s+" + _POSSESSIVE).join(map(re.escape, words))
+
+
 SITE_RE = re.compile(r"\b(?P<side>left|right|lt|rt|both|bilateral)?[\s-]*(?:sided\s+)?"
-                     r"(?P<site>" + "|".join(map(re.escape, _SITES)) + r")\b")
+                     r"(?P<site>" + "|".join(map(_site_pattern, _SITES)) + r")\b")
 QUADRANT_RE = re.compile(r"\b(?P<abbr>rlq|ruq|llq|luq|rif|lif)\b")
 QUADRANTS = {"rlq": ("right lower quadrant", "right"), "ruq": ("right upper quadrant", "right"),
              "llq": ("left lower quadrant", "left"), "luq": ("left upper quadrant", "left"),
@@ -168,7 +178,7 @@ def read_sites(text: str) -> list[SiteMention]:
         site, side = QUADRANTS[m["abbr"]]
         out.append(SiteMention(site, side, m.start(), m.end()))
     for m in SITE_RE.finditer(text):
-        site = m["site"]
+        site = POSSESSIVE_RE.sub("", m["site"])
         side = SIDE_NAMES.get(m["side"] or "", "")
         if site.startswith(("right ", "left ")):
             side = site.split()[0]

@@ -21,7 +21,7 @@ RAW = yaml.safe_load(RULES_PATH.read_text())
 CURATED_IDS = {
     "worst-headache-of-life", "facial-droop", "unilateral-weakness", "confusion", "loss-of-consciousness",
     "severe-bleeding", "suicidal-thoughts", "saddle-anaesthesia", "non-blanching-rash", "photophobia",
-    "head-injury", "major-trauma", "severe-burn", "hives", "pain-radiating-to-arm-or-jaw",
+    "head-injury", "major-trauma", "severe-burn", "hives", "pain-radiating-to-arm-or-jaw", "facial-swelling",
 }
 
 

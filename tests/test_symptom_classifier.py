@@ -261,3 +261,32 @@ def test_classify_is_fast(classifier):
         classifier.classify(text)
     per_call = (time.perf_counter() - start) / n
     assert per_call < 0.005, per_call
+
+
+# ---------------------------------------------------------------------- question / answer, sides
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chest pain? no", {"chest-pain": Presence.ABSENT}),
+    ("fever? yes", {"fever": Presence.PRESENT}),
+    ("Vomiting? No. Diarrhoea? Yes.", {"vomiting": Presence.ABSENT, "diarrhea": Presence.PRESENT}),
+    ("any fever? none", {"fever": Presence.ABSENT}),
+    ("headache? nope. cough? yep", {"headache": Presence.ABSENT, "cough": Presence.PRESENT}),
+    ("shortness of breath: denies", {"shortness-of-breath": Presence.ABSENT}),
+    ("cough? no idea", {"cough": Presence.UNKNOWN}),  # not an answer: still a question
+    ("wheeze?", {"wheezing": Presence.UNKNOWN}),
+])
+def test_question_and_answer(classifier, text, expected):
+    found = _by_id(classifier.classify(text))
+    assert {cid: found[cid].presence for cid in expected} == expected
+    assert classifier.classify(text).unrecognised == []
+
+
+@pytest.mark.parametrize("text, cid, site, side", [
+    ("pain in the right lower part of my tummy", "lower-abdominal-pain", "lower part of tummy", "right"),
+    ("pain in the left lower part of his belly", "lower-abdominal-pain", "lower part of belly", "left"),
+    ("my right knee hurts", "knee-pain", "knee", "right"),
+])
+def test_side_apart_from_the_site(classifier, text, cid, site, side):
+    f = _by_id(classifier.classify(text))[cid]
+    assert (f.body_site, f.laterality) == (site, side)
