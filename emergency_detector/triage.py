@@ -32,11 +32,34 @@ class RequestTriage:
         evidence: Sequence[c.EvidenceInput] = (),
         conditions: Sequence[c.ConditionScore] = (),
     ) -> c.UrgencyAssessment:
-        if not findings and (text or evidence):
+        """Urgency from everything the request holds.
+
+        Findings given by the caller (the classifier's) are joined by this library's own reading
+        of the text and codes, so a red flag either reading finds counts. Text from which nothing
+        at all could be read is not taken as "nothing wrong" (the unread-complaint rule).
+        """
+        findings = list(findings)
+        unread = False
+        if text.strip() or evidence:
             read = self.classifier.classify(text, evidence)
-            findings = read.findings
+            known = {f.code for f in findings}
+            findings += [f for f in read.findings if f.code not in known]
             patient, vitals = merge_text_facts(patient, vitals, read)
-        return self.detector.assess(patient, vitals, findings, conditions)
+            unread = bool(text.strip()) and not findings
+        return self.detector.assess(patient, vitals, findings, conditions, unread_complaint=unread)
+
+    def final(self, first: c.UrgencyAssessment, second: c.UrgencyAssessment | None) -> c.UrgencyAssessment:
+        """Combine the fast first assessment with the one made once the differential is known.
+
+        The second saw all the first saw plus the differential, so it stands, with one guard: it
+        may lower only a routine consultation (a confident benign picture can mean self-care),
+        never a level some rule raised above that.
+        """
+        if second is None:
+            return first
+        if first.level <= c.Urgency.CONSULTATION:
+            return second
+        return highest(first, second)
 
 
 def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedText) -> tuple[c.Patient, c.Vitals]:

@@ -3,7 +3,8 @@
 Every call gets a deadline cut from the request's budget and goes through the agent's breaker.
 The answer is built from whatever answered; `degraded` names the rest. Urgency is never missing:
 if the emergency detector does not answer, the same rule library runs here in process over all the
-data at hand, and the final level is the highest of every assessment made.
+data at hand; the assessment made once the differential is known stands, except that it may
+lower only a routine consultation (see RequestTriage.final).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Awaitable, Callable
 
 from prometheus_client import Counter
 
-from emergency_detector.triage import RequestTriage, highest, merge_text_facts
+from emergency_detector.triage import RequestTriage, merge_text_facts
 from gateway.agents import AgentClient, AgentUnavailable
 from healthmesh import DISCLAIMER, clinical, convert
 from healthmesh.v1 import (common_pb2, conditions_pb2, diagnosis_pb2, emergency_pb2, symptoms_pb2,
@@ -132,17 +133,20 @@ class Coordinator:
             reassess = asyncio.create_task(self._call(
                 trace, EMERGENCY, "Assess",
                 emergency_pb2.AssessRequest(patient=patient_pb, vitals=vitals_pb, findings=findings_pb,
-                                            conditions=conditions_pb), end))
+                                            conditions=conditions_pb, text=request.complaint,
+                                            evidence=request.evidence), end))
         plan = await recommend
+        second_urgency = None
         if reassess is not None:
             second = await reassess
             if second is not None:
                 second_urgency = convert.urgency_from_pb(second.urgency)
             else:
-                second_urgency = self.triage.detector.assess(
-                    patient, vitals, [convert.finding_from_pb(f) for f in findings_pb],
-                    [convert.condition_from_pb(c) for c in conditions_pb])
-            urgency = highest(urgency, second_urgency)
+                second_urgency = self.triage.assess_request(
+                    patient, vitals, findings=[convert.finding_from_pb(f) for f in findings_pb],
+                    text=request.complaint, evidence=evidence,
+                    conditions=[convert.condition_from_pb(c) for c in conditions_pb])
+        urgency = self.triage.final(urgency, second_urgency)
 
         response = diagnosis_pb2.DiagnoseResponse(
             session_id=session_id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from condition_matcher.engine import ConditionMatcher
-from emergency_detector.triage import RequestTriage, highest, merge_text_facts
+from emergency_detector.triage import RequestTriage, merge_text_facts
 from healthmesh import clinical as c
 from knowledge.kb import KnowledgeBase, load_kb
 from symptom_classifier.engine import SymptomClassifier
@@ -43,6 +43,7 @@ class InProcessPipeline:
         patient, vitals = merge_text_facts(patient, vitals, read)
         conditions = self.matcher.rank(patient, read.findings, max_conditions=max_conditions)
         plan = self.treatments.recommend(patient, conditions[:TREATED_CONDITIONS])
-        second = self.triage.detector.assess(patient, vitals, read.findings, conditions)
-        urgency = highest(first, second)
+        second = self.triage.assess_request(patient, vitals, findings=read.findings, text=complaint,
+                                            evidence=evidence, conditions=conditions)
+        urgency = self.triage.final(first, second)
         return PipelineAnswer(urgency, read.findings, conditions, plan, patient, vitals)

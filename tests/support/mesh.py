@@ -89,7 +89,17 @@ def _send(req: urllib.request.Request, timeout: float) -> tuple[int, dict | str]
         return status, raw
 
 
-def start_mesh(state_dir: Path, extra_env: dict[str, str] | None = None, timeout: float = 180.0) -> RunningMesh:
+def _diagnostics(state_dir: Path) -> str:
+    parts = [(state_dir / "up.log").read_text(errors="replace")]
+    for log in sorted((state_dir / "logs").glob("*.log")):
+        tail = log.read_text(errors="replace").splitlines()[-8:]
+        parts.append(f"--- {log.name}\n" + "\n".join(tail))
+    return "\n".join(parts)
+
+
+def start_mesh(state_dir: Path, extra_env: dict[str, str] | None = None, timeout: float = 180.0,
+               process_env: dict[str, dict[str, str]] | None = None) -> RunningMesh:
+    """`extra_env` goes to every process; `process_env` {process: {KEY: VALUE}} to one each."""
     base = free_port_block()
     port = base + 24
     env = dict(os.environ)
@@ -100,6 +110,8 @@ def start_mesh(state_dir: Path, extra_env: dict[str, str] | None = None, timeout
         argv += ["--database-url", os.environ["HEALTHMESH_TEST_DATABASE_URL"]]
     if os.environ.get("HEALTHMESH_TEST_REDIS_URL"):
         argv += ["--redis-url", os.environ["HEALTHMESH_TEST_REDIS_URL"]]
+    for name, variables in (process_env or {}).items():
+        argv += [f"--process-env={name}={key}={value}" for key, value in variables.items()]
     log = open(state_dir / "up.log", "wb")
     process = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)
@@ -107,12 +119,12 @@ def start_mesh(state_dir: Path, extra_env: dict[str, str] | None = None, timeout
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"healthmesh up exited early:\n{(state_dir / 'up.log').read_text()}")
+            raise RuntimeError(f"healthmesh up exited early:\n{_diagnostics(state_dir)}")
         if b"Press Ctrl-C to stop" in (state_dir / "up.log").read_bytes():
             return mesh
         time.sleep(0.3)
     stop_mesh(mesh)
-    raise RuntimeError(f"mesh not up after {timeout} s:\n{(state_dir / 'up.log').read_text()}")
+    raise RuntimeError(f"mesh not up after {timeout} s:\n{_diagnostics(state_dir)}")
 
 
 def stop_mesh(mesh: RunningMesh) -> None:
