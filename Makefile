@@ -51,3 +51,35 @@ build/model/manifest.json: $(VENV)/.installed healthmesh/model/export.py symptom
 
 clean:
 	rm -rf build .healthmesh
+
+# --- deployment (docker/, k8s/) ----------------------------------------------------------------------
+IMAGE_REPO ?= ghcr.io/healthmesh
+IMAGE_TAG ?= 0.1.0
+SERVICE_IMAGES := gateway symptom-classifier emergency-detector condition-matcher treatment-retriever
+.PHONY: images k8s
+
+# Every image (needs a Docker engine): one target of docker/Dockerfile.service per service, and Envoy.
+images:
+	for target in $(SERVICE_IMAGES); do \
+	  docker build -f docker/Dockerfile.service --target $$target -t $(IMAGE_REPO)/$$target:$(IMAGE_TAG) . || exit 1; \
+	done
+	docker build -f docker/Dockerfile.envoy -t $(IMAGE_REPO)/envoy:$(IMAGE_TAG) .
+
+# Re-render k8s/ from scripts/render_k8s.py and write each overlay's objects to build/k8s-<overlay>.yaml.
+k8s: $(VENV)/.installed
+	$(BIN)/python scripts/render_k8s.py
+	mkdir -p build
+	for overlay in dev prod; do \
+	  $(BIN)/python scripts/kustomize_lite.py k8s/overlays/$$overlay > build/k8s-$$overlay.yaml || exit 1; \
+	done
+
+# --- the REST description and the long bad-input runs ------------------------------------------------
+.PHONY: openapi fuzz
+# Regenerate docs/openapi.yaml from the protos (tests/test_openapi_sync.py fails when it is stale).
+openapi: build/healthmesh.pb
+	$(BIN)/python scripts/build_openapi.py
+
+# 5,000 schemathesis cases through Envoy and 5,000 generated gRPC requests to the gateway.
+FUZZ_CASES ?= 5000
+fuzz: setup
+	HEALTHMESH_FUZZ_CASES=$(FUZZ_CASES) $(BIN)/python -m pytest -s tests/test_bad_input_openapi.py tests/test_bad_input_grpc.py

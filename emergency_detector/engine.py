@@ -38,7 +38,8 @@ class EmergencyDetector:
                  evidence_symptoms: Mapping[str, Sequence[str]] | None = None):
         self.rules = rules if rules is not None else load_rules()
         self._reader = FindingReader(evidence_symptoms, self.rules.severe_score_at_least,
-                                     self.rules.self_care_symptoms, self.rules.self_care_window)
+                                     self.rules.self_care_symptoms, self.rules.self_care_window,
+                                     self.rules.acute_only_hours)
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
 
     @classmethod
@@ -70,7 +71,10 @@ class EmergencyDetector:
             hits += qsofa_hits(r.qsofa, qsofa)
         hits += consciousness_hits(r.consciousness, vitals.consciousness)
         hits += esi_hits(r.esi, vitals, age, tokens)
-        hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, facts.has_symptoms)
+        infant_exempt = r.paediatric.infant_minimum_except
+        counts_for_infant = facts.has_symptoms and not (
+            infant_exempt and facts.present_ids is not None and facts.present_ids <= infant_exempt)
+        hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, counts_for_infant)
         hits += pregnancy_hits(r.pregnancy, vitals, pregnant)
         hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
         medications = tuple(m.lower() for m in patient.medications)

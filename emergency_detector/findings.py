@@ -25,12 +25,14 @@ class FindingFacts(NamedTuple):
     minor: tuple[str, ...]  # names of current findings on the self-care list
     lingering: tuple[tuple[str, float, float, str], ...]  # (name, days, self-care limit, cite) of minor
     #                                                        findings that have lasted too long
+    present_ids: frozenset[str] | None = None  # symptom ids of current findings; None if one is unmapped
 
 
 class FindingReader:
     def __init__(self, evidence_symptoms: Mapping[str, Sequence[str]] | None,
                  severe_score_at_least: float, self_care_ids: frozenset[str],
-                 self_care_window: SelfCareWindow | None = None):
+                 self_care_window: SelfCareWindow | None = None,
+                 acute_only_hours: Mapping[str, float] | None = None):
         mapping = {code: tuple(ids) for code, ids in (evidence_symptoms or {}).items()}
         # a valued code also carries its base evidence's symptoms (E_55_@_V_89 -> E_55)
         self._evidence: dict[str, tuple[str, ...]] = {}
@@ -40,6 +42,7 @@ class FindingReader:
         self._severe = severe_score_at_least
         self._self_care = self_care_ids
         self._window = self_care_window
+        self._acute_only = dict(acute_only_hours or {})
 
     def symptom_ids(self, code: str) -> tuple[str, ...] | None:
         """Symptom ids for a finding code; None when the code is unknown to the mapping."""
@@ -56,6 +59,7 @@ class FindingReader:
         minor: list[str] = []
         lingering: list[tuple[str, float, float, str]] = []
         has_symptoms = False
+        present_ids: set[str] | None = set()
         for f in findings:
             if not f.is_present_now:
                 continue
@@ -63,13 +67,20 @@ class FindingReader:
             ids = self.symptom_ids(f.code)
             if ids is None:
                 needs_review.append(f.name or f.code)
+                present_ids = None
                 continue
+            if present_ids is not None:
+                present_ids.update(ids)
             if not ids:
                 continue  # known evidence with no symptom meaning (e.g. a travel answer)
             sudden = f.onset.strip().lower() in SUDDEN_ONSETS
             severe = f.severity.strip().lower() == "severe" or (
                 f.severity_score is not None and f.severity_score >= self._severe)
             for sid in ids:
+                limit = self._acute_only.get(sid)
+                if limit is not None and f.duration_hours is not None and f.duration_hours > limit:
+                    tokens[sid + "@chronic"] = None  # long-standing: not the acute red flag
+                    continue
                 tokens[sid] = None
                 if sudden:
                     tokens[sid + "@sudden"] = None
@@ -89,4 +100,5 @@ class FindingReader:
         if pregnant:
             tokens["pregnant"] = None
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
-                            tuple(minor), tuple(lingering))
+                            tuple(minor), tuple(lingering),
+                            None if present_ids is None else frozenset(present_ids))

@@ -143,6 +143,7 @@ class PaediatricRules:
     hypotension_level: Urgency
     hypotension_cite: str
     infant_minimum: AgeRule
+    infant_minimum_except: frozenset[str] = frozenset()  # findings that alone do not count
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,7 @@ class TriageRules:
     self_care_cite: str
     self_care_window: SelfCareWindow
     unread_complaint: AgeRule
+    acute_only_hours: Mapping[str, float] = None  # symptom id -> hours after which it is @chronic
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
@@ -236,7 +238,8 @@ class TriageRules:
 
     def all_tokens(self) -> set[str]:
         """Every symptom id the rules mention (without @sudden/@severe), for vocabulary checks."""
-        tokens = set(self.red_flags) | set(self.esi.hypoxia_symptoms) | set(self.self_care_symptoms)
+        tokens = (set(self.red_flags) | set(self.esi.hypoxia_symptoms) | set(self.self_care_symptoms)
+                  | set(self.paediatric.infant_minimum_except))
         for combo in self.combinations:
             for group in combo.groups:
                 tokens |= group
@@ -263,6 +266,8 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         raise RulesError(f"actions: missing {sorted(m.name for m in missing)}")
 
     f = data["findings"]
+    if f.get("acute_only_hours"):
+        cite(f["acute_only_source"], None, "findings.acute_only_source")
     n = data["news2"]
     s2 = n["spo2_scale2"]
     aggregate = sorted(n["aggregate_levels"], key=lambda r: -r["at_least"])
@@ -355,7 +360,10 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             reason=f"{im['label']} [{cite(im['source'], im.get('cite'), 'infant_minimum')}]",
             max_age=im["max_age"],
         ),
+        infant_minimum_except=frozenset(im.get("except") or ()),
     )
+    if im.get("except"):
+        cite(im["except_source"], im.get("except_cite"), "infant_minimum.except")
 
     pg = data["pregnancy"]
     pregnancy = PregnancyRules(
@@ -429,6 +437,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         version=int(data["version"]),
         sources=sources,
         actions=actions,
+        acute_only_hours={k: float(v) for k, v in (f.get("acute_only_hours") or {}).items()},
         severe_score_at_least=float(f["severe_score_at_least"]),
         fever_temperature_c=float(f["fever_temperature_c"]),
         adult_age_years=float(f["adult_age_years"]),

@@ -171,6 +171,9 @@ def render(data: dict[str, Any]) -> str:
         rows.append([f"systolic BP below {limit} mmHg", _age(b), hyp["level"], data["sources"][hyp["source"]]["cite"]])
     im = p["infant_minimum"]
     rows.append([im["label"], _age(im), im["level"], _cite(data, im)])
+    if im.get("except"):
+        rows.append([f"... not for {', '.join(f'`{x}`' for x in im['except'])} alone", _age(im), "(no minimum)",
+                     im.get("except_cite") or data["sources"][im["except_source"]]["cite"]])
     out += _table(["rule", "age", "level", "source"], rows)
 
     pg = data["pregnancy"]

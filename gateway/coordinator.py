@@ -19,10 +19,13 @@ from prometheus_client import Counter
 from emergency_detector.triage import RequestTriage, merge_text_facts
 from gateway.agents import AgentClient, AgentUnavailable
 from healthmesh import DISCLAIMER, clinical, convert
+from healthmesh.runtime import tracing
+from healthmesh.runtime.metrics import DEADLINE_EXCEEDED
 from healthmesh.v1 import (common_pb2, conditions_pb2, diagnosis_pb2, emergency_pb2, symptoms_pb2,
                            treatments_pb2)
 
 DEGRADED = Counter("healthmesh_degraded_total", "Answers that lacked an agent's part", ["agent"])
+OUT_OF_TIME = {"deadline_exceeded", "no time left"}  # AgentUnavailable reasons that are deadline misses
 
 CLASSIFIER, EMERGENCY, MATCHER, TREATMENTS = (
     "symptom_classifier", "emergency_detector", "condition_matcher", "treatment_retriever")
@@ -59,11 +62,17 @@ class Coordinator:
 
     async def _call(self, trace: Trace, agent: str, method: str, request, deadline: float):
         start = time.monotonic()
-        try:
-            call = await self.agents[agent].call(method, request, deadline)
-        except AgentUnavailable as exc:
-            trace.failed(agent, exc.reason, time.monotonic() - start)
-            return None
+        with tracing.span(f"call {agent}", **{"healthmesh.agent": agent, "rpc.method": method}) as span:
+            try:
+                call = await self.agents[agent].call(method, request, deadline)
+            except AgentUnavailable as exc:
+                trace.failed(agent, exc.reason, time.monotonic() - start)
+                span.set_attribute("healthmesh.outcome", exc.reason)
+                if exc.reason in OUT_OF_TIME:
+                    DEADLINE_EXCEEDED.labels("gateway", agent).inc()
+                return None
+            span.set_attribute("healthmesh.outcome", "ok")
+            span.set_attribute("healthmesh.attempts", call.attempts)
         trace.ok(agent, call.seconds, call.attempts)
         return call.result
 

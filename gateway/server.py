@@ -15,13 +15,16 @@ from gateway.agents import AgentClient
 from gateway.breaker import CircuitBreaker
 from gateway.cache import ResponseCache, request_key
 from gateway.coordinator import Coordinator
+from gateway.outbox import Outbox
 from gateway.sessions import SessionRecord, SessionStore, message_json, new_session_id
 from gateway.validation import validate_request
 from healthmesh.runtime.config import DEFAULT_PORTS, ServiceConfig, env
+from healthmesh.runtime import tracing
 from healthmesh.runtime.main import service_main
+from healthmesh.runtime.metrics import DIAGNOSES, age_band
 from healthmesh.runtime.server import AgentService
 from healthmesh.storage.migrate import migrate
-from healthmesh.v1 import (conditions_pb2_grpc, diagnosis_pb2, diagnosis_pb2_grpc, emergency_pb2_grpc,
+from healthmesh.v1 import (common_pb2, conditions_pb2_grpc, diagnosis_pb2, diagnosis_pb2_grpc, emergency_pb2_grpc,
                            symptoms_pb2_grpc, treatments_pb2_grpc)
 from knowledge.kb import load_kb
 
@@ -56,6 +59,10 @@ def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
                         help="default budget of a diagnosis (HEALTHMESH_DEADLINE_MS)")
     parser.add_argument("--breaker-failures", type=int, default=int(env("BREAKER_FAILURES", "3")))
     parser.add_argument("--breaker-reset-ms", type=int, default=int(env("BREAKER_RESET_MS", "1000")))
+    parser.add_argument("--outbox-dir", default=env("OUTBOX_DIR"),
+                        help="local spool every session is fsynced to before the answer (HEALTHMESH_OUTBOX_DIR)")
+    parser.add_argument("--outbox-fsync", default=env("OUTBOX_FSYNC", "1"),
+                        help="1: fsync before answering (default); 0: page cache only (HEALTHMESH_OUTBOX_FSYNC)")
 
 
 async def emit_parts(response: diagnosis_pb2.DiagnoseResponse, emit) -> None:
@@ -96,7 +103,13 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
 
     async def start(self) -> None:
         await migrate(self.database_url, self.kb)
-        self.sessions = SessionStore(self.database_url)
+        outbox = None
+        if self.config.extra.get("outbox_dir"):
+            outbox = Outbox(self.config.extra["outbox_dir"], fsync=str(self.config.extra.get("outbox_fsync")) != "0")
+        else:
+            log.warning("no outbox directory (HEALTHMESH_OUTBOX_DIR): sessions wait in memory while "
+                        "PostgreSQL is unreachable and a crash loses them")
+        self.sessions = SessionStore(self.database_url, outbox)
         await self.sessions.start()
         self.cache = ResponseCache(self.redis_url)
         tls_dir: Path | None = self.config.tls_dir
@@ -144,15 +157,21 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
                 await emit_parts(response, emit)
         else:
             started = time.monotonic()
-            response, trace = await self.coordinator.diagnose(request, self._budget(context), session_id, emit)
+            with tracing.span("gateway diagnose") as span:
+                response, trace = await self.coordinator.diagnose(request, self._budget(context), session_id, emit)
+                span.set_attribute("healthmesh.degraded", len(response.degraded))
             for result in trace.agent_results:
                 record.add("agent_result", result)
             record.add("timing", {"ms": round((time.monotonic() - started) * 1000, 2)})
             if not response.degraded:
                 await self.cache.put(key, response)
         record.add("response_sent", message_json(response))
+        # Analytics are anonymised: an age band and the urgency level, nothing finer.
+        age = request.patient.age_years if request.patient.HasField("age_years") else None
+        DIAGNOSES.labels(age_band(age), common_pb2.Urgency.Name(response.urgency.level)).inc()
         record.response = response
-        self.sessions.submit(record)
+        # Shielded: once computed, the session is kept even if the caller went away meanwhile.
+        await asyncio.shield(self.sessions.submit(record))
         return response
 
     async def Diagnose(self, request, context) -> diagnosis_pb2.DiagnoseResponse:
@@ -179,6 +198,26 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
     async def GetSession(self, request: diagnosis_pb2.GetSessionRequest, context) -> diagnosis_pb2.Session:
         self.require_ready()
         return await self.sessions.get(request.session_id)
+
+    async def Replay(self, request: diagnosis_pb2.ReplayRequest, context) -> diagnosis_pb2.ReplayResponse:
+        """Stored sessions re-run through the coordinator (not stored, cache not used); see gateway/replay.py."""
+        from gateway.replay import replay_page
+
+        self.require_ready()
+
+        async def run(stored: diagnosis_pb2.DiagnoseRequest) -> dict:
+            validate_request(stored, self.kb)
+            response, _ = await self.coordinator.diagnose(stored, self.deadline_seconds, "replay")
+            return message_json(response)
+
+        from gateway.sessions import RETRYABLE
+        from healthmesh.errors import NotReady
+
+        try:
+            return await replay_page(self.sessions.pool, request, run, kb_version=self.kb.version,
+                                     model_version=self.model_version)
+        except RETRYABLE:
+            raise NotReady("the session store is unreachable; try again shortly") from None
 
     async def NextQuestions(self, request, context) -> diagnosis_pb2.NextQuestionsResponse:
         """The questions that would most sharpen this request's differential (the matcher's Questions).

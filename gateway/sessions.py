@@ -1,10 +1,16 @@
-"""Sessions as append-only events in PostgreSQL (asyncpg).
+"""Sessions as append-only events in PostgreSQL (asyncpg), made durable first in a local outbox.
 
 A diagnosis becomes one `sessions` row and its ordered events: request_received, one
-agent_result per agent call (with timing), response_sent. The gateway answers first and writes
-after: records go to a queue that one writer task drains in order, retrying while the database is
-unreachable, so a slow or restarting PostgreSQL never slows or fails an answer. Reads of a session
-still pending in the queue wait for its write.
+agent_result per agent call (with timing), response_sent. Before the answer goes out the record
+is appended and fsynced to the gateway's outbox (gateway/outbox.py); from there one writer task
+copies records into PostgreSQL in outbox order, in small transactions, retrying while the
+database is unreachable, and moves the outbox's committed offset. A slow or restarting
+PostgreSQL therefore never fails an answer, and neither it nor a gateway crash loses a session
+that was answered: after a restart the records past the committed offset are written again
+(inserts are ON CONFLICT DO NOTHING, so a record written twice is stored once).
+
+Sessions not yet in PostgreSQL are served from memory (GetSession, idempotent retries), so they
+read the same during an outage as after it. Timestamps are those of the answer, not of the insert.
 """
 
 from __future__ import annotations
@@ -12,20 +18,53 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 import asyncpg
 from google.protobuf import json_format
 from prometheus_client import Counter, Gauge
 
-from healthmesh.errors import InvalidArgument, NotFound
+from gateway.outbox import Outbox, OutboxClosed, Position
+from healthmesh.errors import InvalidArgument, NotFound, NotReady
 from healthmesh.v1 import diagnosis_pb2
 
 log = logging.getLogger(__name__)
 
 SESSION_WRITES = Counter("healthmesh_session_writes_total", "Session writes by outcome", ["outcome"])
 OUTBOX_PENDING = Gauge("healthmesh_outbox_pending", "Sessions waiting to be written to PostgreSQL")
+IDEMPOTENCY_LOOKUP_FAILURES = Counter(
+    "healthmesh_idempotency_lookup_failures_total",
+    "request_id lookups that PostgreSQL could not answer in time (answered as a new request)")
+
+# Errors that mean "the database is not reachable right now": retry the same write later.
+RETRYABLE = (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
+             asyncpg.exceptions.OperatorInterventionError, asyncpg.exceptions.InsufficientResourcesError)
+REJECTED_ATTEMPTS = 3  # a write PostgreSQL refuses this often for another reason goes to the dead letters
+WRITE_BATCH = 64
+IDEMPOTENCY_LOOKUP_SECONDS = 0.25
+
+
+def _ts(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+def _scrub(value):
+    """NUL as U+FFFD: PostgreSQL's jsonb and text refuse \\u0000, and a refused session is a lost one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def jsonb(payload: dict) -> str:
+    text = json.dumps(payload)
+    return json.dumps(_scrub(payload)) if "\\u0000" in text else text
 
 
 @dataclass
@@ -33,11 +72,27 @@ class SessionRecord:
     session_id: str
     request_id: str
     kb_version: str
-    events: list[tuple[str, dict]] = field(default_factory=list)  # (kind, payload)
+    events: list[tuple[str, dict, float]] = field(default_factory=list)  # (kind, payload, unix time)
     response: diagnosis_pb2.DiagnoseResponse | None = None
+    created_at: float = field(default_factory=time.time)
 
     def add(self, kind: str, payload: dict) -> None:
-        self.events.append((kind, payload))
+        self.events.append((kind, payload, time.time()))
+
+    def to_dict(self) -> dict:
+        return {"session_id": self.session_id, "request_id": self.request_id, "kb_version": self.kb_version,
+                "created_at": self.created_at, "events": [list(e) for e in self.events]}
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "SessionRecord":
+        record = cls(raw["session_id"], raw.get("request_id", ""), raw["kb_version"],
+                     [(kind, payload, float(ts)) for kind, payload, ts in raw["events"]],
+                     created_at=float(raw["created_at"]))
+        for kind, payload, _ in record.events:
+            if kind == "response_sent":
+                record.response = json_format.ParseDict(payload, diagnosis_pb2.DiagnoseResponse(),
+                                                        ignore_unknown_fields=True)
+        return record
 
 
 def new_session_id() -> str:
@@ -49,19 +104,27 @@ def message_json(msg) -> dict:
 
 
 class SessionStore:
-    def __init__(self, database_url: str, retry_seconds: float = 0.5):
+    def __init__(self, database_url: str, outbox: Outbox | None = None, retry_seconds: float = 0.5):
         self.database_url = database_url
+        self.outbox = outbox
         self.retry_seconds = retry_seconds
         self.pool: asyncpg.Pool | None = None
-        self._queue: asyncio.Queue[SessionRecord] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[SessionRecord, Position | None]] = asyncio.Queue()
         self._pending: dict[str, SessionRecord] = {}
         self._pending_by_request: dict[str, SessionRecord] = {}
-        self._written: dict[str, asyncio.Event] = {}
         self._writer: asyncio.Task | None = None
 
     async def start(self) -> None:
-        self.pool = await asyncpg.create_pool(self.database_url, min_size=1, max_size=4,
-                                              command_timeout=5)
+        if self.outbox is not None:
+            for payload, position in self.outbox.open(self._durable):
+                try:
+                    record = SessionRecord.from_dict(payload)
+                except (KeyError, TypeError, ValueError, json_format.ParseError):
+                    self.outbox.dead_letter(payload, "unreadable record")
+                    continue
+                self._track(record)
+                self._queue.put_nowait((record, position))
+        self.pool = await asyncpg.create_pool(self.database_url, min_size=1, max_size=4, command_timeout=5)
         self._writer = asyncio.create_task(self._drain(), name="session-writer")
 
     async def close(self, flush_seconds: float = 5.0) -> None:
@@ -69,98 +132,164 @@ class SessionStore:
             try:
                 await asyncio.wait_for(self._queue.join(), flush_seconds)
             except asyncio.TimeoutError:
+                # Not lost: they stay in the outbox and are written after the next start.
                 log.error("sessions not written at shutdown", extra={"pending": self._queue.qsize()})
             self._writer.cancel()
+        if self.outbox is not None:
+            await self.outbox.close()
         if self.pool is not None:
             await self.pool.close()
 
     # --- writes ---------------------------------------------------------------------------------
 
-    def submit(self, record: SessionRecord) -> None:
+    def _track(self, record: SessionRecord) -> None:
         self._pending[record.session_id] = record
         if record.request_id:
             self._pending_by_request[record.request_id] = record
-        self._written[record.session_id] = asyncio.Event()
-        self._queue.put_nowait(record)
         OUTBOX_PENDING.set(len(self._pending))
+
+    def _durable(self, record: SessionRecord, position: Position) -> None:
+        """Called by the outbox, in file order, once the record is on disk."""
+        self._queue.put_nowait((record, position))
+
+    async def submit(self, record: SessionRecord) -> None:
+        """Keep `record`: returns once it is on local disk (or, if the disk failed, queued in memory)."""
+        self._track(record)
+        if self.outbox is None:
+            self._queue.put_nowait((record, None))
+            return
+        try:
+            await self.outbox.append(record.to_dict(), record)  # _durable queues it for PostgreSQL
+        except (OSError, TypeError, ValueError, OutboxClosed) as exc:
+            # Counted in healthmesh_outbox_write_failures_total; still written from memory.
+            log.error("session kept in memory only", extra={"error": type(exc).__name__})
+            self._queue.put_nowait((record, None))
 
     async def _drain(self) -> None:
         while True:
-            record = await self._queue.get()
-            while True:
+            batch = [await self._queue.get()]
+            while len(batch) < WRITE_BATCH and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            await self._write_with_retries(batch)
+            positions = [p for _, p in batch if p is not None]
+            if self.outbox is not None and positions:
                 try:
-                    await self._write(record)
-                    SESSION_WRITES.labels("ok").inc()
-                    break
-                except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-                        asyncpg.CannotConnectNowError, asyncio.TimeoutError) as exc:
-                    SESSION_WRITES.labels("retry").inc()
-                    log.warning("session write failed; will retry", extra={"error": type(exc).__name__})
-                    await asyncio.sleep(self.retry_seconds)
-                except Exception:
-                    SESSION_WRITES.labels("failed").inc()
-                    log.exception("session write rejected", extra={"session_id": record.session_id})
-                    break
-            self._pending.pop(record.session_id, None)
-            if record.request_id:
-                self._pending_by_request.pop(record.request_id, None)
-            event = self._written.pop(record.session_id, None)
-            if event:
-                event.set()
+                    self.outbox.commit(max(positions))
+                except OSError as exc:  # a stale offset only re-inserts, harmlessly
+                    log.warning("outbox commit failed", extra={"error": repr(exc)})
+            for record, _ in batch:
+                self._pending.pop(record.session_id, None)
+                if record.request_id and self._pending_by_request.get(record.request_id) is record:
+                    self._pending_by_request.pop(record.request_id, None)
+                self._queue.task_done()
             OUTBOX_PENDING.set(len(self._pending))
-            self._queue.task_done()
 
-    async def _write(self, record: SessionRecord) -> None:
+    async def _write_with_retries(self, batch: list[tuple[SessionRecord, Position | None]]) -> None:
+        records = [r for r, _ in batch]
+        rejected = 0
+        while True:
+            try:
+                await self._write(records)
+                SESSION_WRITES.labels("ok").inc(len(records))
+                return
+            except RETRYABLE as exc:
+                SESSION_WRITES.labels("retry").inc()
+                log.warning("session write failed; will retry", extra={"error": type(exc).__name__})
+                await asyncio.sleep(self.retry_seconds)
+            except Exception as exc:  # noqa: BLE001 - PostgreSQL refused it for another reason
+                rejected += 1
+                if len(records) > 1:  # find the one it refuses; write the others
+                    for record in records:
+                        await self._write_with_retries([(record, None)])
+                    return
+                if rejected < REJECTED_ATTEMPTS:
+                    await asyncio.sleep(self.retry_seconds)
+                    continue
+                SESSION_WRITES.labels("failed").inc()
+                log.error("session write rejected", extra={"session_id": records[0].session_id,
+                                                           "error": type(exc).__name__})
+                if self.outbox is not None:
+                    self.outbox.dead_letter(records[0].to_dict(), f"{type(exc).__name__}: {exc}"[:500])
+                return
+
+    async def _write(self, records: list[SessionRecord]) -> None:
         assert self.pool is not None
         async with self.pool.acquire() as conn, conn.transaction():
-            inserted = await conn.fetchval(
-                "INSERT INTO sessions (session_id, request_id, kb_version) VALUES ($1, $2, $3) "
-                "ON CONFLICT DO NOTHING RETURNING session_id",
-                uuid.UUID(record.session_id), record.request_id or None, record.kb_version,
-            )
-            if inserted is None:
-                return  # written already (a replayed write) or a duplicate request id
-            await conn.executemany(
-                "INSERT INTO session_events (session_id, seq, kind, payload) VALUES ($1, $2, $3, $4)",
-                [(uuid.UUID(record.session_id), seq, kind, json.dumps(payload))
-                 for seq, (kind, payload) in enumerate(record.events, start=1)],
-            )
+            for record in records:
+                key = uuid.UUID(record.session_id)
+                inserted = await conn.fetchval(
+                    "INSERT INTO sessions (session_id, request_id, kb_version, created_at) VALUES ($1, $2, $3, $4) "
+                    "ON CONFLICT DO NOTHING RETURNING session_id",
+                    key, _scrub(record.request_id) or None, _scrub(record.kb_version), _ts(record.created_at),
+                )
+                if inserted is None:
+                    continue  # written already (a replayed write) or a duplicate request id
+                await conn.executemany(
+                    "INSERT INTO session_events (session_id, seq, kind, payload, created_at) "
+                    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                    [(key, seq, kind, jsonb(payload), _ts(ts))
+                     for seq, (kind, payload, ts) in enumerate(record.events, start=1)],
+                )
 
     # --- reads ----------------------------------------------------------------------------------
 
     async def response_for_request(self, request_id: str) -> diagnosis_pb2.DiagnoseResponse | None:
-        """The stored answer for an idempotency key, or None if this key is new."""
+        """The stored answer for an idempotency key, or None if this key is new.
+
+        If PostgreSQL cannot say in time, the request is answered as new (availability first);
+        the duplicate's session then loses the insert race on the unique request_id.
+        """
         pending = self._pending_by_request.get(request_id)
         if pending is not None:
             return pending.response
         assert self.pool is not None
-        row = await self.pool.fetchrow(
-            "SELECT e.payload FROM sessions s JOIN session_events e USING (session_id) "
-            "WHERE s.request_id = $1 AND e.kind = 'response_sent'", request_id)
+        try:
+            row = await asyncio.wait_for(self.pool.fetchrow(
+                "SELECT e.payload FROM sessions s JOIN session_events e USING (session_id) "
+                "WHERE s.request_id = $1 AND e.kind = 'response_sent'", _scrub(request_id)),
+                IDEMPOTENCY_LOOKUP_SECONDS)
+        except (*RETRYABLE, asyncpg.PostgresError) as exc:
+            IDEMPOTENCY_LOOKUP_FAILURES.inc()
+            log.warning("idempotency lookup failed", extra={"error": type(exc).__name__})
+            return None
         if row is None:
             return None
-        return json_format.ParseDict(json.loads(row["payload"]), diagnosis_pb2.DiagnoseResponse())
+        return json_format.ParseDict(json.loads(row["payload"]), diagnosis_pb2.DiagnoseResponse(),
+                                     ignore_unknown_fields=True)
+
+    def _pending_session(self, record: SessionRecord) -> diagnosis_pb2.Session:
+        session = diagnosis_pb2.Session(session_id=record.session_id, created_at=_ts(record.created_at).isoformat(),
+                                        request_id=record.request_id)
+        for seq, (kind, payload, ts) in enumerate(record.events, start=1):
+            session.events.add(seq=seq, kind=kind, created_at=_ts(ts).isoformat(), payload_json=json.dumps(payload))
+        if record.response is not None:
+            session.response.CopyFrom(record.response)
+        return session
 
     async def get(self, session_id: str) -> diagnosis_pb2.Session:
         try:
             key = uuid.UUID(session_id)
         except ValueError:
             raise InvalidArgument("session_id", "must be a UUID") from None
-        written = self._written.get(str(key))
-        if written is not None:
-            await asyncio.wait_for(written.wait(), 10)
+        pending = self._pending.get(str(key))
+        if pending is not None:
+            return self._pending_session(pending)
         assert self.pool is not None
-        async with self.pool.acquire() as conn:
-            head = await conn.fetchrow("SELECT * FROM sessions WHERE session_id = $1", key)
-            if head is None:
-                raise NotFound("session", session_id)
-            rows = await conn.fetch(
-                "SELECT seq, kind, created_at, payload FROM session_events WHERE session_id = $1 ORDER BY seq", key)
+        try:
+            async with self.pool.acquire() as conn:
+                head = await conn.fetchrow("SELECT * FROM sessions WHERE session_id = $1", key)
+                rows = await conn.fetch(
+                    "SELECT seq, kind, created_at, payload FROM session_events WHERE session_id = $1 ORDER BY seq",
+                    key)
+        except RETRYABLE:
+            raise NotReady("the session store is unreachable; try again shortly") from None
+        if head is None:
+            raise NotFound("session", session_id)
         session = diagnosis_pb2.Session(session_id=str(key), created_at=head["created_at"].isoformat(),
                                         request_id=head["request_id"] or "")
         for row in rows:
             session.events.add(seq=row["seq"], kind=row["kind"], created_at=row["created_at"].isoformat(),
                                payload_json=row["payload"])
             if row["kind"] == "response_sent":
-                json_format.ParseDict(json.loads(row["payload"]), session.response)
+                json_format.ParseDict(json.loads(row["payload"]), session.response, ignore_unknown_fields=True)
         return session

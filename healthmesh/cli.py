@@ -20,11 +20,23 @@ def cmd_up(args: argparse.Namespace) -> int:
     ports = Ports.from_base(args.port, args.base_port) if args.base_port else Ports(envoy=args.port)
     options = MeshOptions(
         ports=ports, state_dir=args.state_dir, database_url=args.database_url, redis_url=args.redis_url,
-        kb_path=args.kb, deadline_ms=args.deadline_ms,
+        kb_path=args.kb, deadline_ms=args.deadline_ms, extra_env=parse_process_env(args.process_env),
     )
     # The standard loop, not uvloop: the supervisor runs PostgreSQL as another user (user=),
     # which uvloop's subprocess support lacks; it is not on any request path.
     return asyncio.run(run_until_signal(options))
+
+
+def parse_process_env(items: list[str]) -> dict[str, dict[str, str]]:
+    """`--process-env gateway=HEALTHMESH_X=1` items -> {"gateway": {"HEALTHMESH_X": "1"}}."""
+    result: dict[str, dict[str, str]] = {}
+    for item in items:
+        name, sep, assignment = item.partition("=")
+        key, sep2, value = assignment.partition("=")
+        if not (sep and sep2 and name and key):
+            raise SystemExit(f"--process-env wants PROCESS=KEY=VALUE, got {item!r}")
+        result.setdefault(name, {})[key] = value
+    return result
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -58,6 +70,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from healthmesh.evaluation.main import main as evaluate
 
     return evaluate(args.rest)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from healthmesh.replay_cli import main as replay
+
+    return replay(args.rest)
 
 
 def cmd_kb(args: argparse.Namespace) -> int:
@@ -107,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="use this Redis instead of the embedded one (HEALTHMESH_REDIS_URL)")
     up.add_argument("--kb", default=env("KB"), help="knowledge-base artifact (default build/kb/current)")
     up.add_argument("--deadline-ms", type=int, default=int(env("DEADLINE_MS", "1000")))
+    up.add_argument("--process-env", action="append", default=[], metavar="PROCESS=KEY=VALUE",
+                    help="an environment variable for one process only, e.g. "
+                         "condition_matcher=HEALTHMESH_TEST_DELAY_MS=800 (repeatable)")
     up.set_defaults(func=cmd_up)
 
     serve = sub.add_parser("serve", help="run one service (flags after the name go to it)")
@@ -133,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("rest", nargs=argparse.REMAINDER)
     ev.set_defaults(func=cmd_eval)
 
+    rp = sub.add_parser("replay", add_help=False, help=(
+        "re-run stored sessions, show what changed: `healthmesh replay --since ISO [--until ISO] "
+        "[--url URL | --in-process] [--json]`"))
+    rp.add_argument("rest", nargs=argparse.REMAINDER)
+    rp.set_defaults(func=cmd_replay)
+
     parser_kb = sub.add_parser("kb", help="knowledge base: `healthmesh kb build [--out DIR]`")
     parser_kb.add_argument("kb_command", choices=("build",))
     parser_kb.add_argument("rest", nargs=argparse.REMAINDER)
@@ -157,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:
-        if getattr(args, "func", None) is not cmd_eval:
+        if getattr(args, "func", None) not in (cmd_eval, cmd_replay):
             parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         args.rest = unknown + list(args.rest)  # `healthmesh eval --help` and the like
     return args.func(args)

@@ -70,7 +70,8 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "father died of", "mother suffers from", "father suffers from", "mother suffered from",
         "father suffered from", "sibling has", "siblings have", "relatives with",
         "family member with", "family members with", "cousin has", "cousin had",
-        "runs in the family",
+        "runs in the family", "mother has had", "father has had", "sister has had",
+        "brother has had", "parents have had", "mother have", "father have",
     ),
     (Kind.FAMILY, BACKWARD): (
         "runs in the family", "runs in my family", "in the family", "in my family",
@@ -91,8 +92,30 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "didn't stop", "never stops", "doesn't go away", "hasn't gone away", "not gone away",
         "not gone", "hasn't gone", "not settled", "hasn't settled", "not resolved",
         "not subsided", "no way", "not able to", "unable to", "nothing helps",
+        # a relative described in the present progressive is the patient a carer speaks for
+        "mother has been", "father has been", "sister has been", "brother has been",
+        "grandmother has been", "grandfather has been", "parent has been", "aunt has been",
+        "uncle has been", "cousin has been", "mother is", "father is", "grandmother is",
+        "grandfather is", "mother keeps", "father keeps",
+        # durations that end in a history word ("forgetful over the last year")
+        "over the last year", "for the last year", "during the last year", "over the past year",
+        "for the past year", "over the last month", "for the last month", "over the past month",
+        "for the past month", "since last year", "since last month", "over the last few months",
+        "over the last few years", "for the last few years", "for the last few months",
     ),
 }
+
+# Triggers that describe either the past or an ongoing state ("has had earache for 4 days",
+# "father has depression" vs "my dad has had diarrhoea since yesterday"): they hold only when the
+# finding has no duration of its own; with one ("for 4 days", "since yesterday", "over the last
+# year") the finding is a current complaint of the person spoken about.
+SOFT_TRIGGERS = frozenset({
+    "has had", "have had", "mother has", "father has", "sister has", "brother has", "grandmother has",
+    "grandfather has", "parents have", "parent has", "aunt has", "uncle has", "sibling has",
+    "siblings have", "cousin has", "mother has had", "father has had", "sister has had",
+    "brother has had", "parents have had", "mother have", "father have", "mother with",
+    "father with",
+})
 
 # Words that may precede a finding in a list that continues a scope ("no fever, or any rash").
 LIST_FILLERS = frozenset({"or", "nor", "any", "a", "an", "other", "and", "also", "even", "some",
@@ -129,10 +152,12 @@ class Trigger:
     direction: str
     start: int
     end: int
+    soft: bool = False  # see SOFT_TRIGGERS
 
 
 class TriggerLexicon:
     def __init__(self) -> None:
+        self._soft = {phrase_stems(p) for p in SOFT_TRIGGERS}
         directions: dict[tuple[tuple[str, ...], Kind], set[str]] = {}
         for (kind, direction), phrases in _TRIGGERS.items():
             for phrase in phrases:
@@ -162,7 +187,8 @@ class TriggerLexicon:
                         break
             if hit:
                 key, kind, direction = hit
-                out.append(Trigger(kind, direction, i, i + len(key)))
+                soft = kind in (Kind.HISTORY, Kind.FAMILY) and key in self._soft
+                out.append(Trigger(kind, direction, i, i + len(key), soft))
                 i += len(key)
             else:
                 i += 1
@@ -186,6 +212,8 @@ class Scope:
     hedged: bool = False
     history: bool = False
     family: bool = False
+    soft: bool = False  # history/family from a SOFT_TRIGGERS phrase: a duration makes it current
+    ongoing: bool = False  # set by the reader: a finding of the same soft scope has a duration
 
 
 def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
@@ -212,13 +240,13 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
             elif t.kind is Kind.HEDGED:
                 state.hedged, state.negated = True, False
             elif t.kind is Kind.HISTORY:
-                state.history, state.family = True, False
+                state.history, state.family, state.soft = True, False, t.soft
             elif t.kind is Kind.FAMILY:
-                state.family, state.history = True, False
+                state.family, state.history, state.soft = True, False, t.soft
             i = t.end
             continue
         if i in starts:
-            at_start[i] = Scope(state.negated, state.hedged, state.history, state.family)
+            at_start[i] = Scope(state.negated, state.hedged, state.history, state.family, state.soft)
         tok = tokens[i]
         if i > 0 and clauses[i] != clauses[i - 1] and trigger_at[i] is None:
             # crossed a clause boundary: keep the scope only for a list of findings
@@ -267,8 +295,9 @@ def _apply(scope: Scope, kind: Kind) -> None:
         scope.hedged = not scope.negated
     elif kind is Kind.HISTORY:
         scope.history = not scope.family
+        scope.soft = False
     elif kind is Kind.FAMILY:
-        scope.family, scope.history = True, False
+        scope.family, scope.history, scope.soft = True, False, False
 
 
 def _finding_follows(i: int, tokens: Sequence[Token], starts: set[int], n: int) -> bool:
@@ -284,4 +313,4 @@ def _resolve(t: Trigger, spans: Sequence[tuple[int, int]], clauses: Sequence[int
     clause = clauses[t.start]
     # backward only when the trigger ends its clause ("fever: no"), not in "no blood"
     follows = any(tokens[k].is_word and clauses[k] == clause for k in range(t.end, len(tokens)))
-    return Trigger(t.kind, FORWARD if follows else BACKWARD, t.start, t.end)
+    return Trigger(t.kind, FORWARD if follows else BACKWARD, t.start, t.end, t.soft)

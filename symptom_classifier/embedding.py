@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 # earlier guess, scored 0.855; 0.70 scores 0.785). Model all-MiniLM-L6-v2, int8.
 DEFAULT_THRESHOLD = 0.50
 MAX_RUN_TOKENS = 8
+# A leftover run of one or two words ("stood", "kitchen knife") carries little context, and its
+# nearest phrase is often a near-homonym: it must clear the threshold by this margin.
+SHORT_RUN_TOKENS = 2
+SHORT_RUN_MARGIN = 0.10
 
 
 class EmbeddingCache:
@@ -202,6 +206,6 @@ class EmbeddingMatcher:
         texts = [" ".join(t.text for t in requests[i][0][a:b]) for i, a, b in jobs]
         out: list[list[ConceptMatch]] = [[] for _ in requests]
         for (i, a, b), (concept_id, sim, _) in zip(jobs, self.nearest(texts)):
-            if sim >= self.threshold:
+            if sim >= self.threshold + (SHORT_RUN_MARGIN if b - a <= SHORT_RUN_TOKENS else 0.0):
                 out[i].append(ConceptMatch(a, b, concept_id, round(sim, 3), "embedding"))
         return out

@@ -7,6 +7,7 @@ the text.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
-from .matcher import ConceptMatch, ConceptMatcher, LexicalMatcher, best_cover
+from .matcher import ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
 
 if TYPE_CHECKING:
@@ -30,10 +31,21 @@ MAX_TEXT_CHARS = 10_000
 FEVER_ID = "fever"
 FEVER_FROM_C = 38.0
 GENERIC_PAIN = "pain"
+# Confusion that began within this many hours is "new confusion" (delirium develops over hours to
+# days: NICE CG103); longer-standing confusion is read as a finding, not as a consciousness level.
+ACUTE_CONFUSION_MAX_HOURS = 7 * 24
 # Broad concepts a single word names ("pain", "swollen", "cramps"): when other words of the same
 # run say where or what ("pain in the middle of my chest"), the run's meaning may name a more
 # specific concept, which then replaces the broad one.
 GENERIC_CONCEPTS = frozenset({"pain", "swelling", "weakness", "muscle-cramps-contractures-or-spasms"})
+# "my 80 year old mum has had a fall": a relative introduced with an age is the patient a carer
+# speaks for, so "mother has ..." describes the complaint, not the family history.
+RELATIVE_WITH_AGE = re.compile(
+    r"\b(?:\d+|[a-z]+)[\s-]*(?:years?|yrs?|months?)[\s-]*old\s+(?:mother|father|mum|mom|dad|"
+    r"grandmother|grandfather|gran|granny|grandma|grandpa|grandad|nan|nana|sister|brother|aunt|uncle|"
+    r"husband|wife|partner)\b")
+# Broad findings that, said beside a specific present finding, describe that finding.
+REPEATING_GENERIC = frozenset({"pain", "swelling"})
 PRESENCE_ORDER = {Presence.PRESENT: 3, Presence.UNKNOWN: 2, Presence.ABSENT: 1}
 _EXTRA_STOPWORDS = frozenset({"he", "she", "him", "her", "his", "hers", "experiencing", "having",
                               "suffering", "noticed", "noticing", "developed", "getting", "got",
@@ -61,7 +73,8 @@ class SymptomClassifier:
         self.kb = kb
         self.fallback = fallback
         self.lexical = LexicalMatcher(kb)
-        self.matchers: tuple[ConceptMatcher, ...] = (self.lexical, *extra_matchers)
+        self.patterns = PatternMatcher(frozenset(kb.symptoms))
+        self.matchers: tuple[ConceptMatcher, ...] = (self.lexical, self.patterns, *extra_matchers)
         self.triggers = TriggerLexicon()
         self._evidence_codes = {code.lower(): code for code in kb.evidences}
         self._symptom_ids = {sid.lower(): sid for sid in kb.symptoms}
@@ -125,10 +138,13 @@ class SymptomClassifier:
             chosen = self._by_meaning(norm, tokens, usable, sentences, chosen)
         findings: list[Finding] = []
         unrecognised: list[str] = []
+        relative_is_patient = RELATIVE_WITH_AGE.search(norm) is not None
         for (a, b), matches in zip(sentences, chosen):
             sent = tokens[a:b]
             hits, used = self._read_sentence(norm, sent, usable[a:b], matches)
             for hit in hits:
+                if relative_is_patient and hit.scope.soft and hit.scope.family:
+                    hit.scope.ongoing = True
                 findings.append(self._finding(original, hit))
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
         fever = self._fever_from_temperature(original, facts, findings)
@@ -164,8 +180,15 @@ class SymptomClassifier:
             _Hit(m, scope, clauses[m.start], sent, modifier_index.for_span(m.start, m.end, scope))
             for m, scope in zip(chosen, scopes)
         ]
+        # "has had earache for 4 days and a temperature": a duration of a finding's own makes the
+        # whole soft history/family scope a current complaint
+        if any(h.scope.soft and h.mods.duration_hours is not None for h in hits):
+            for h in hits:
+                if h.scope.soft:
+                    h.scope.ongoing = True
         modifier_index.share_durations(hits)
-        return _drop_generic_pain(hits), used
+        modifier_index.share_severities(hits)
+        return _drop_generic(hits), used
 
     def _by_meaning(self, norm: str, tokens: list[Token], usable: list[bool],
                     sentences: list[tuple[int, int]],
@@ -214,8 +237,11 @@ class SymptomClassifier:
         concept = self.kb.symptoms[m.concept_id]
         presence = (Presence.ABSENT if scope.negated else Presence.UNKNOWN if scope.hedged
                     else Presence.PRESENT)
-        temporality = (Temporality.FAMILY if scope.family else Temporality.HISTORY
-                       if scope.history else Temporality.CURRENT)
+        # "has had earache for 4 days", "my dad has had diarrhoea since yesterday": a soft
+        # history/family phrase with a duration of the finding is a current complaint
+        ongoing = scope.soft and scope.ongoing
+        temporality = (Temporality.FAMILY if scope.family and not ongoing else Temporality.HISTORY
+                       if scope.history and not ongoing else Temporality.CURRENT)
         first, last = hit.tokens[m.start], hit.tokens[m.end - 1]
         return Finding(
             code=concept.code, name=concept.name, presence=presence,
@@ -338,6 +364,22 @@ class _SentenceModifiers:
             return before[-1]
         return after[0] if after else None
 
+    def share_severities(self, hits: list[_Hit]) -> None:
+        """A severity said in a clause of its own ("moved to the lower right side, now severe")
+        describes the finding just before it in the sentence."""
+        for level, score, s, _ in self.severities:
+            clause = self._clause_of(s)
+            if any(h.clause == clause for h in hits):
+                continue
+            before = [h for h in hits if h.tokens[h.match.end - 1].nend <= s and not h.scope.negated]
+            if not before:
+                continue
+            target = before[-1].mods
+            if not target.severity:
+                target.severity = level
+            if score is not None and target.severity_score is None:
+                target.severity_score = score
+
     def share_durations(self, hits: list[_Hit]) -> None:
         """A duration said once ("cough and fever for 3 days") covers the findings before it in
         the same sentence that have none of their own."""
@@ -356,12 +398,26 @@ class _SentenceModifiers:
 # ---------------------------------------------------------------------- helpers
 
 
-def _drop_generic_pain(hits: list[_Hit]) -> list[_Hit]:
-    """"pain ... in the lower part of my tummy": the specific concept says it all."""
-    specific = {h.clause for h in hits
-                if h.match.concept_id != GENERIC_PAIN and _is_pain(h.match.concept_id)}
-    return [h for h in hits
-            if not (h.match.concept_id == GENERIC_PAIN and h.clause in specific)]
+def _drop_generic(hits: list[_Hit]) -> list[_Hit]:
+    """A broad word that only repeats what a specific finding of the sentence says is dropped:
+    "pain ... in the lower part of my tummy" (a specific pain in the clause), "a small painful
+    mouth ulcer" (the same site), "twisted my ankle, a little swollen" or "red and sore from
+    sunburn" (no site of its own beside a specific present finding)."""
+    specific_pain = {h.clause for h in hits
+                     if h.match.concept_id != GENERIC_PAIN and _is_pain(h.match.concept_id)}
+    present = [h for h in hits if h.match.concept_id not in GENERIC_CONCEPTS
+               and not h.scope.negated and not h.scope.hedged]
+    sites = {h.mods.body_site for h in present if h.mods.body_site}
+
+    def repeats(h: _Hit) -> bool:
+        cid = h.match.concept_id
+        if cid == GENERIC_PAIN and h.clause in specific_pain:
+            return True
+        if cid not in REPEATING_GENERIC or h.scope.negated or not present:
+            return False
+        return not h.mods.body_site or h.mods.body_site in sites
+
+    return [h for h in hits if not repeats(h)]
 
 
 def _is_pain(concept_id: str) -> bool:
@@ -500,8 +556,16 @@ def _rank(f: Finding) -> tuple[int, int, int]:
 
 def _vitals(facts: Facts, findings: list[Finding]) -> Vitals:
     consciousness = facts.consciousness
+    confusion = [f for f in findings if f.code == "symptom:confusion" and f.is_present_now]
+    if (consciousness == Consciousness.CONFUSION and confusion
+            and all(f.duration_hours is not None and f.duration_hours > ACUTE_CONFUSION_MAX_HOURS
+                    for f in confusion)):
+        consciousness = Consciousness.UNSPECIFIED  # long-standing confusion is not a new change
     if consciousness == Consciousness.UNSPECIFIED:
-        if any(f.code == "symptom:confusion" and f.is_present_now for f in findings):
+        # new confusion (ACVPU C) only: confusion that has lasted weeks is not an acute change
+        if any(f.code == "symptom:confusion" and f.is_present_now
+               and (f.duration_hours is None or f.duration_hours <= ACUTE_CONFUSION_MAX_HOURS)
+               for f in findings):
             consciousness = Consciousness.CONFUSION
     return Vitals(
         heart_rate=facts.heart_rate, respiratory_rate=facts.respiratory_rate,

@@ -107,3 +107,64 @@ def best_cover(matches: list[ConceptMatch]) -> list[ConceptMatch]:
         take = (cov + m.length, neg - 1, conf + m.confidence, chosen + (m,))
         best.append(max(best[j], take, key=lambda b: (b[0], b[1], b[2])))
     return sorted(best[-1][3], key=lambda m: m.start)
+
+
+# Patterns for findings whose words vary too much for fixed phrases: a count or an amount between
+# the verb and the thing ("took 30 paracetamol tablets", "getting up three times a night to pee"),
+# or a subject and its change with words between them ("a mole on my back has got bigger").
+# Each pattern runs over one sentence's normalised text; the match is mapped back to its tokens.
+_AMOUNT = (r"(?:\d+|a handful of|handfuls of|a (?:whole )?(?:box|bottle|packet|pack|strip) of|"
+           r"(?:a )?(?:few|couple of|dozen|lot of|load of|lots of|loads of|bunch of)|all (?:of )?(?:my|the|her|his)|"
+           r"two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many)")
+_WORD = r"[a-z][a-z'-]*"
+PATTERNS: tuple[tuple[str, str], ...] = (
+    # an overdose: a number or handful of tablets taken at once
+    (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:about\s+|around\s+|over\s+)?"
+     rf"{_AMOUNT}\s+(?:of\s+)?(?:{_WORD}\s+){{0,2}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
+     "overdose"),
+    # waking at night to pass urine, however many times
+    (rf"\b(?:get|gets|getting|got|waking|wake|wakes|woke|up)\s+(?:up\s+)?(?:{_WORD}\s+){{0,3}}(?:a|at|in the|each|every|per)\s+nights?\s+"
+     r"(?:to\s+)?(?:pee|wee|urinate|pass urine|pass water|go to the toilet|go to the loo|use the toilet)\b",
+     "excessive-urination-at-night"),
+    # a mole and what changed about it, said with words between them
+    (rf"\bmole\b(?:\s+{_WORD}){{0,5}}?\s+(?:has\s+|is\s+|have\s+)?(?:got bigger|getting bigger|grown|growing|grew|"
+     r"changed|changing|gone darker|got darker|darker|bigger|larger|itchy and|spreading)\b",
+     "change-in-skin-mole-size-or-color"),
+    (rf"\bmole\b(?:\s+(?:{_WORD}|,)){{0,10}}?\s+(?P<span>(?:sometimes\s+|now\s+|also\s+|keeps\s+|has\s+)?(?:bleeds|bleeding|bled))\b",
+     "bleeding-skin-mole"),
+)
+PATTERN_CONFIDENCE = 0.85
+
+
+class PatternMatcher:
+    """Regular-expression matcher for the findings in PATTERNS."""
+
+    def __init__(self, known_ids: "set[str] | frozenset[str]", patterns: Sequence[tuple[str, str]] = PATTERNS):
+        import re
+
+        self._patterns = [(re.compile(p), cid) for p, cid in patterns if cid in known_ids]
+
+    def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
+        if not tokens or not self._patterns:
+            return []
+        # rebuild the sentence's normalised text with one space between tokens
+        parts: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        for t in tokens:
+            starts.append(pos)
+            parts.append(t.text)
+            pos += len(t.text) + 1
+        text = " ".join(parts)
+        import bisect
+
+        out: list[ConceptMatch] = []
+        for regex, cid in self._patterns:
+            for m in regex.finditer(text):
+                lo, hi = m.span("span") if "span" in regex.groupindex else m.span()
+                a = bisect.bisect_right(starts, lo) - 1
+                b = bisect.bisect_left(starts, hi)
+                if a < 0 or b <= a or not all(usable[a:b]):
+                    continue
+                out.append(ConceptMatch(a, b, cid, PATTERN_CONFIDENCE, "pattern"))
+        return out

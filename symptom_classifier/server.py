@@ -7,7 +7,7 @@ import grpc
 from healthmesh import clinical, convert
 from healthmesh.runtime.config import env
 from healthmesh.runtime.main import service_main
-from healthmesh.runtime.metrics import stage_timer
+from healthmesh.runtime.metrics import TimedMethods, stage_timer, timed
 from healthmesh.runtime.server import AgentService
 from healthmesh.v1 import symptoms_pb2, symptoms_pb2_grpc
 from knowledge.kb import load_kb
@@ -47,6 +47,10 @@ class SymptomClassifierService(AgentService, symptoms_pb2_grpc.SymptomClassifier
             manifest = load_manifest(self.config.extra.get("model_dir"))
             encoder = manifest.encoder(self.config.extra.get("model_variant", "int8"))
             index = load_or_build_index(self.kb, manifest, encoder.encode)
+            # per-stage latency (healthmesh_stage_latency_seconds): tokenise, encode, search
+            encoder.tokenizer = TimedMethods(encoder.tokenizer, self.name, {"encode_batch": "tokenise"})
+            encoder.session = TimedMethods(encoder.session, self.name, {"run": "encode"})
+            index.search = timed(self.name, "search", index.search)
             cache = EmbeddingCache(manifest.version, self.config.extra.get("redis_url"))
             fallback = EmbeddingMatcher(index, encoder.encode, cache)
         self.classifier = SymptomClassifier(self.kb, fallback=fallback)

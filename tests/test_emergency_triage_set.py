@@ -23,17 +23,11 @@ RAW = [json.loads(line) for line in CASES_PATH.read_text().splitlines() if line.
 
 # Emergencies the pipeline under-triages only because the classifier does not read a phrase yet
 # (reported to the classifier's owner). Remove an entry once its case passes.
-KNOWN_CLASSIFIER_MISSES = {
-    "em-gibleed-01": "'vomited a lot of blood' is read as vomiting, not vomiting blood",
-    "em-gibleed-02": "'black sticky poo' (melena) is not recognised",
-    "em-append-01": "'pain around my belly button ... lower right side, now severe' is read as generic pain",
-    "em-hip-01": "'fell', 'can't get up or stand' (fall, unable to bear weight) are not recognised",
-    "em-overdose-01": "'took 30 paracetamol tablets' (overdose) has no concept",
-}
+KNOWN_CLASSIFIER_MISSES: dict[str, str] = {}
 # Floors a little under today's measurement (docs/triage.md, `python -m emergency_detector.evaluate_triage`),
 # so a regression fails while classifier vocabulary work can only raise them.
-THREE_LEVEL_ACCURACY_FLOOR = 0.75
-SELF_CARE_ACCURACY_FLOOR = 0.70
+THREE_LEVEL_ACCURACY_FLOOR = 0.90
+SELF_CARE_ACCURACY_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,10 @@ import grpc
 import redis.asyncio as aioredis
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from healthmesh.envoy_config import AGENT_SERVICES, GATEWAY_SERVICE, EnvoySettings, render
+from healthmesh.envoy_config import AGENT_SERVICES, GATEWAY_SERVICE, EnvoySettings, JwtAuth, RateLimit, render
 from healthmesh.local.servers import EmbeddedPostgres, EmbeddedRedis
+from healthmesh.runtime import tls
+from healthmesh.runtime.config import env
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENTS = ("symptom_classifier", "emergency_detector", "condition_matcher", "treatment_retriever")
@@ -71,6 +73,25 @@ class MeshOptions:
     extra_env: dict[str, dict[str, str]] = field(default_factory=dict)  # per process name
     restart: bool = True
     quiet: bool = False
+    # Off unless configured, so `healthmesh up` stays plaintext on loopback without auth:
+    # HEALTHMESH_TLS_DIR: TLS from callers to Envoy, mutual TLS between Envoy, gateway and agents;
+    # HEALTHMESH_TLS_REQUIRE_CLIENT_CERT=1: callers must present a certificate signed by ca.crt too.
+    tls_dir: Path | None = field(default_factory=lambda: _optional_path(env("TLS_DIR")))
+    require_client_cert: bool = field(default_factory=lambda: env("TLS_REQUIRE_CLIENT_CERT") == "1")
+    # HEALTHMESH_AUTH_JWKS: a JWKS file; Envoy then wants a JWT signed by one of its keys
+    # (HEALTHMESH_AUTH_ISSUER / HEALTHMESH_AUTH_AUDIENCE, comma-separated, when set).
+    auth_jwks: Path | None = field(default_factory=lambda: _optional_path(env("AUTH_JWKS")))
+    auth_issuer: str = field(default_factory=lambda: env("AUTH_ISSUER", ""))
+    auth_audiences: tuple[str, ...] = field(
+        default_factory=lambda: tuple(a for a in env("AUTH_AUDIENCE", "").split(",") if a))
+    # HEALTHMESH_RATE_LIMIT_RPS: requests per second per client (JWT subject, else the
+    # x-healthmesh-client header); over it Envoy answers 429 / RESOURCE_EXHAUSTED.
+    rate_limit_rps: int = field(default_factory=lambda: int(env("RATE_LIMIT_RPS", "0")))
+    rate_limit_burst: int = field(default_factory=lambda: int(env("RATE_LIMIT_BURST", "0")))
+
+
+def _optional_path(value: str | None) -> Path | None:
+    return Path(value).resolve() if value else None
 
 
 class ManagedProcess:
@@ -135,12 +156,16 @@ class Mesh:
             f"HEALTHMESH_{name.upper()}_METRICS_PORT": str(p.metrics[name]),
             "HEALTHMESH_DEADLINE_MS": str(self.o.deadline_ms),
         })
+        if self.o.tls_dir:
+            env["HEALTHMESH_TLS_DIR"] = str(self.o.tls_dir)
         if self.o.kb_path:
             env["HEALTHMESH_KB"] = str(self.o.kb_path)
         if name in ("gateway", "symptom_classifier"):
             env["HEALTHMESH_REDIS_URL"] = self.redis_url or ""
         if name == "gateway":
             env["HEALTHMESH_DATABASE_URL"] = self.database_url or ""
+            # Sessions are fsynced here before each answer, and survive a gateway crash.
+            env.setdefault("HEALTHMESH_OUTBOX_DIR", str(self.o.state_dir / "outbox"))
             for agent in AGENTS:
                 env[f"HEALTHMESH_{agent.upper()}_TARGET"] = f"127.0.0.1:{getattr(p, agent)}"
         env.update(self.o.extra_env.get(name, {}))
@@ -194,8 +219,16 @@ class Mesh:
         p = self.o.ports
         upstreams = {"gateway": ("127.0.0.1", p.gateway)}
         upstreams.update({a: ("127.0.0.1", getattr(p, a)) for a in AGENTS})
-        return render(EnvoySettings(port=p.envoy, admin_port=p.envoy_admin, descriptor_path=self.o.descriptor,
-                                    upstreams=upstreams))
+        o = self.o
+        jwt = JwtAuth(o.auth_jwks, o.auth_issuer, o.auth_audiences) if o.auth_jwks else None
+        limit = RateLimit(o.rate_limit_rps, o.rate_limit_burst) if o.rate_limit_rps > 0 else None
+        return render(EnvoySettings(port=p.envoy, admin_port=p.envoy_admin, descriptor_path=o.descriptor,
+                                    upstreams=upstreams, tls_dir=o.tls_dir,
+                                    require_client_cert=o.require_client_cert, jwt=jwt, rate_limit=limit))
+
+    def _channel(self, port: int) -> grpc.aio.Channel:
+        """A channel for the supervisor's own health checks: TLS (with its client pair) when configured."""
+        return tls.aio_channel(f"127.0.0.1:{port}", self.o.tls_dir)
 
     def _write_state(self) -> None:
         run = self.o.state_dir / "run"
@@ -261,7 +294,7 @@ class Mesh:
 
     async def all_healthy(self) -> bool:
         """Every service SERVING, asked through Envoy's port (so Envoy is up too)."""
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{self.o.ports.envoy}") as channel:
+        async with self._channel(self.o.ports.envoy) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
             for service in (GATEWAY_SERVICE,):
                 try:
@@ -271,7 +304,7 @@ class Mesh:
                 if reply.status != health_pb2.HealthCheckResponse.SERVING:
                     return False
         for agent in AGENTS:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{getattr(self.o.ports, agent)}") as channel:
+            async with self._channel(getattr(self.o.ports, agent)) as channel:
                 try:
                     reply = await health_pb2_grpc.HealthStub(channel).Check(
                         health_pb2.HealthCheckRequest(service=AGENT_SERVICES[agent]), timeout=1)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import abc
 import asyncio
 import logging
+import os
 import signal
+import sys
 import time
 
 import grpc
@@ -21,7 +23,7 @@ from grpc_reflection.v1alpha import reflection
 from prometheus_client import start_http_server
 
 from healthmesh.errors import NotReady
-from healthmesh.runtime import tls
+from healthmesh.runtime import tls, tracing
 from healthmesh.runtime.config import MAX_MESSAGE_BYTES, ServiceConfig
 from healthmesh.runtime.interceptors import ErrorAndMetricsInterceptor
 from healthmesh.runtime.metrics import READY
@@ -80,8 +82,10 @@ def server_options() -> list[tuple[str, int]]:
 
 async def serve(service: AgentService) -> None:
     config = service.config
+    tracing.configure(service.name)  # a no-op unless HEALTHMESH_OTLP_ENDPOINT is set
     server = grpc.aio.server(
-        interceptors=[ErrorAndMetricsInterceptor(service.name)], options=server_options()
+        interceptors=[ErrorAndMetricsInterceptor(service.name), *tracing.server_interceptors()],
+        options=server_options(),
     )
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
@@ -132,11 +136,38 @@ async def serve(service: AgentService) -> None:
     await health_servicer.enter_graceful_shutdown()
     await server.stop(config.grace_seconds)
     await service.close()
+    tracing.shutdown()
     log.info("stopped")
+
+
+def limit_native_threads(threads: int | None = None) -> None:
+    """One thread per native pool (OpenMP, as in faiss; BLAS, as under numpy) unless
+    HEALTHMESH_NATIVE_THREADS says otherwise.
+
+    A service answers one request at a time on its event loop, and several services share the
+    machine's cores; a pool of busy-waiting worker threads per library per process then
+    oversubscribes the cores. On a loaded 2-core machine a faiss search over the concept index
+    took 14 ms with two OpenMP threads and 1.3 ms with one (bench/README.md). OpenMP's thread
+    count belongs to the calling thread, so call this on the thread that serves requests.
+    """
+    if threads is None:
+        threads = int(os.environ.get("HEALTHMESH_NATIVE_THREADS", "1") or 1)
+    if threads <= 0:
+        return
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(threads)
+    except Exception:  # noqa: BLE001 - a tuning, never a reason not to start
+        log.debug("threadpoolctl unavailable")
+    faiss = sys.modules.get("faiss")
+    if faiss is not None:
+        faiss.omp_set_num_threads(threads)
 
 
 def run(service: AgentService) -> None:
     """Entry point for a service process: uvloop when available, then serve until SIGTERM."""
+    limit_native_threads()
     try:
         import uvloop
     except ImportError:  # pragma: no cover - uvloop is a dependency; keep working without it

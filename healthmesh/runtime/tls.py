@@ -69,7 +69,11 @@ def channel_options() -> list[tuple[str, int]]:
 
 
 def aio_channel(target: str, tls_dir: Path | None) -> grpc.aio.Channel:
+    """A channel to `target`: mutual TLS with a TLS folder, and trace propagation when tracing is on."""
+    from healthmesh.runtime import tracing
+
     creds = channel_credentials(tls_dir)
+    interceptors = tracing.client_interceptors() or None
     if creds is None:
-        return grpc.aio.insecure_channel(target, options=channel_options())
-    return grpc.aio.secure_channel(target, creds, options=channel_options())
+        return grpc.aio.insecure_channel(target, options=channel_options(), interceptors=interceptors)
+    return grpc.aio.secure_channel(target, creds, options=channel_options(), interceptors=interceptors)
