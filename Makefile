@@ -20,6 +20,15 @@ up: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The benchmark suite (bench/README.md): about 6 minutes; results in bench/results/mesh.{json,md,*.png}.
+# wrk (apt-get install wrk) drives the REST points when installed; a Python client otherwise.
+BENCH_ARGS ?=
+.PHONY: bench
+bench: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[bench]'
+	@command -v wrk >/dev/null || echo "note: wrk not found; REST points use the Python client (apt-get install wrk)"
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@echo "==> creating $(VENV) and installing locked dependencies (first run: a few minutes)"
 	$(PYTHON) -m venv $(VENV)

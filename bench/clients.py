@@ -38,6 +38,7 @@ class Point:
     latencies_ms: list[float] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)
     tool: str = ""
+    cpu_seconds: float = 0.0  # the floor's workers: CPU time they used
     # set by wrk, which reports percentiles itself rather than every latency
     percentiles: dict[str, float] | None = None
 
@@ -293,7 +294,11 @@ def mesh_like_classifier(kb):
         return None
 
 
-def _floor_worker(conn) -> None:
+def _floor_worker(conn, tree: str | None = None) -> None:
+    if tree:  # another checkout's pipeline (bench.run --baseline-tree)
+        import sys
+
+        sys.path.insert(0, tree)
     from google.protobuf import json_format
 
     from healthmesh import convert
@@ -325,7 +330,7 @@ def _floor_worker(conn) -> None:
         conn.send("go?")
         conn.recv()
         latencies = []
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         i = 0
         while time.perf_counter() - start < duration or i < min_calls:
             patient, complaint, evidence, vitals = requests[i % len(requests)]
@@ -333,18 +338,19 @@ def _floor_worker(conn) -> None:
             pipeline.diagnose(patient, complaint, evidence, vitals)
             latencies.append((time.perf_counter() - t0) * 1000)
             i += 1
-        conn.send({"seconds": time.perf_counter() - start, "latencies": latencies})
+        conn.send({"seconds": time.perf_counter() - start, "latencies": latencies,
+                   "cpu_seconds": time.process_time() - cpu_start})
 
 
 class FloorPool:
     """Worker processes, each holding the in-process pipeline, started once per suite."""
 
-    def __init__(self, processes: int):
+    def __init__(self, processes: int, tree: Path | None = None):
         self.conns = []
         self.procs = []
         for _ in range(processes):
             parent, child = SPAWN.Pipe()
-            proc = SPAWN.Process(target=_floor_worker, args=(child,), daemon=True)
+            proc = SPAWN.Process(target=_floor_worker, args=(child, str(tree) if tree else None), daemon=True)
             proc.start()
             self.conns.append(parent)
             self.procs.append(proc)
@@ -369,6 +375,7 @@ class FloorPool:
         parts = [c.recv() for c in used]
         point = Point(tool=f"in-process x{len(used)}")
         for part in parts:
+            point.cpu_seconds += part["cpu_seconds"]
             point.requests += len(part["latencies"])
             point.latencies_ms.extend(part["latencies"])
         point.seconds = max(p["seconds"] for p in parts)

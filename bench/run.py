@@ -174,33 +174,42 @@ def expected_requests(concurrency: int, duration: float) -> int:
     return int(min(20000, max(400, 900 * duration * min(concurrency, 8) / 4)))
 
 
-def throughput(mesh: Mesh, floor: FloorPool, concurrencies: list[int], duration: float, floor_duration: float,
-               cores: int) -> dict:
-    out: dict = {"mesh": [], "floor": []}
+def throughput(meshes: dict[str, Mesh], floors: dict[str, FloorPool], concurrencies: list[int], duration: float,
+               floor_duration: float, cores: int) -> dict:
+    """Every point on every mesh back to back (the order alternating), then each floor right after."""
+    out: dict = {label: {"mesh": [], "floor": []} for label in meshes}
     seed = RUN_SEED + 1000
+    flip = False
     for c in concurrencies:
         for mode in ("varied", "repeated"):
             for transport in TRANSPORTS:
                 seed += 1
                 bodies = (grammar.varied_bodies(expected_requests(c, duration), seed) if mode == "varied"
                           else [grammar.repeated_body()])
-                before, cpu_before = mesh.metrics(), mesh.cpu_seconds()
-                point = measure(mesh, transport, bodies, c, duration)
-                row = {"transport": transport, "mode": mode, "concurrency": c, **point.summary(),
-                       "gateway": gateway_delta(before, mesh.metrics()),
-                       "cpu_ms_per_request": cpu_per_request(cpu_before, mesh.cpu_seconds(), point.requests)}
-                out["mesh"].append(row)
-                log(f"{transport:11} {mode:8} c={c:<3} {row['rps']:7.1f}/s p50 {row['p50_ms']:6.2f} "
-                    f"p99 {row['p99_ms']:6.2f} ms errors {row['errors']} hit-rate {row['gateway']['cache_hit_rate']}")
+                labels = list(meshes)[::-1] if flip else list(meshes)
+                flip = not flip
+                for label in labels:
+                    mesh = meshes[label]
+                    before, cpu_before = mesh.metrics(), mesh.cpu_seconds()
+                    point = measure(mesh, transport, bodies, c, duration)
+                    row = {"transport": transport, "mode": mode, "concurrency": c, **point.summary(),
+                           "gateway": gateway_delta(before, mesh.metrics()),
+                           "cpu_ms_per_request": cpu_per_request(cpu_before, mesh.cpu_seconds(), point.requests)}
+                    out[label]["mesh"].append(row)
+                    log(f"{label:6} {transport:11} {mode:8} c={c:<3} {row['rps']:7.1f}/s p50 {row['p50_ms']:6.2f} "
+                        f"p99 {row['p99_ms']:6.2f} ms errors {row['errors']} hit-rate {row['gateway']['cache_hit_rate']} "
+                        f"cpu {row['cpu_ms_per_request'].get('mesh_total')} ms/req")
             if mode == "varied":
                 # The baseline right after its mesh points, on requests of the same kind.
                 procs = min(c, cores)
-                point = floor.run(grammar.varied_bodies(500, seed + 500), floor_duration, procs)
-                row = {"concurrency": c, "processes": procs, **point.summary(),
-                       "cpu_ms_per_request": round(1000 * procs * point.seconds / point.requests, 3)
-                       if point.requests else None}
-                out["floor"].append(row)
-                log(f"floor       varied   c={c:<3} {row['rps']:7.1f}/s p50 {row['p50_ms']:6.2f} ms ({procs} proc)")
+                for label, floor in floors.items():
+                    point = floor.run(grammar.varied_bodies(500, seed + 500), floor_duration, procs)
+                    row = {"concurrency": c, "processes": procs, **point.summary(),
+                           "cpu_ms_per_request": round(1000 * point.cpu_seconds / point.requests, 3)
+                           if point.requests else None}
+                    out[label]["floor"].append(row)
+                    log(f"{label:6} floor       varied   c={c:<3} {row['rps']:7.1f}/s p50 {row['p50_ms']:6.2f} ms "
+                        f"({procs} proc) cpu {row['cpu_ms_per_request']} ms/req")
     return out
 
 
@@ -296,11 +305,12 @@ def latency_summary(times: list[float]) -> dict:
             "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 3), "mean_ms": round(statistics.fmean(ordered), 3)}
 
 
-def cost_curve(mesh: Mesh, floor: FloorPool, words: list[int], findings: list[int], duration: float) -> dict:
+def cost_curve(meshes: dict[str, Mesh], floors: dict[str, FloorPool], words: list[int], findings: list[int],
+               duration: float) -> dict:
     from knowledge.kb import load_kb
 
     codes = sorted(c for c, e in load_kb().evidences.items() if e.kind == "binary" and "_@_" not in c)
-    out: dict = {"words": [], "findings": []}
+    out: dict = {label: {"words": [], "findings": []} for label in meshes}
     seed = RUN_SEED + 5000
     for axis, values in (("words", words), ("findings", findings)):
         for v in values:
@@ -308,14 +318,15 @@ def cost_curve(mesh: Mesh, floor: FloorPool, words: list[int], findings: list[in
             n = expected_requests(1, duration)
             bodies = (grammar.sized_bodies(n, seed, words=v) if axis == "words"
                       else grammar.sized_bodies(n, seed, words=10, evidence_codes=codes, findings=v))
-            before = mesh.metrics()
-            point = run_rest(mesh.url, "/v1/diagnose", bodies, 1, duration)
-            gw = gateway_delta(before, mesh.metrics())
-            fl = floor.run(bodies, max(0.5, duration / 3), 1, min_calls=10)
-            row = {axis: v, "mesh": point.summary(), "floor": fl.summary(), "gateway": gw}
-            out[axis].append(row)
-            log(f"cost {axis}={v:<4} mesh p50 {row['mesh']['p50_ms']:6.2f} p99 {row['mesh']['p99_ms']:6.2f} ms, "
-                f"floor p50 {row['floor']['p50_ms']:6.2f} ms")
+            for label, mesh in meshes.items():
+                before = mesh.metrics()
+                point = run_rest(mesh.url, "/v1/diagnose", bodies, 1, duration)
+                gw = gateway_delta(before, mesh.metrics())
+                fl = floors[label].run(bodies, max(0.5, duration / 3), 1, min_calls=10)
+                row = {axis: v, "mesh": point.summary(), "floor": fl.summary(), "gateway": gw}
+                out[label][axis].append(row)
+                log(f"{label:6} cost {axis}={v:<4} mesh p50 {row['mesh']['p50_ms']:6.2f} p99 "
+                    f"{row['mesh']['p99_ms']:6.2f} ms, floor p50 {row['floor']['p50_ms']:6.2f} ms")
     return out
 
 
@@ -405,6 +416,22 @@ def markdown(results: dict, baseline: dict | None) -> str:
             b = bf.get(k)
             change = f"{v / b:.2f}x" if isinstance(v, (int, float)) and isinstance(b, (int, float)) and b else ""
             lines.append(f"| {k} | {b if b is not None else ''} | {v} | {change} |")
+    if baseline and baseline.get("throughput"):
+        interleaved = "interleaved point by point in this run" if results.get("baseline_run") else "an earlier run"
+        lines += ["", f"### Point by point (before: {interleaved})", "",
+                  "| transport | requests | concurrency | req/s before | req/s after | p50 ms before | p50 ms after | "
+                  "p99 ms before | p99 ms after | CPU ms/request before | CPU ms/request after | errors before/after |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for r in results["throughput"]["mesh"]:
+            b = pick(baseline, r["transport"], r["mode"], r["concurrency"])
+            if not b:
+                continue
+            lines.append(
+                f"| {r['transport']} | {r['mode']} | {r['concurrency']} | {b['rps']} | {r['rps']} | {b['p50_ms']} | "
+                f"{r['p50_ms']} | {b['p99_ms']} | {r['p99_ms']} | "
+                f"{b.get('cpu_ms_per_request', {}).get('mesh_total', '')} | "
+                f"{r.get('cpu_ms_per_request', {}).get('mesh_total', '')} | "
+                f"{b['errors'] + b['gateway']['not_ok']}/{r['errors'] + r['gateway']['not_ok']} |")
     lines += ["", "## End to end (a): throughput and latency", "",
               "| transport | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | degraded | cache hit rate | tool |",
               "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -520,6 +547,20 @@ def plots(results: dict, out_dir: Path, stem: str) -> list[str]:
 # --- main ---------------------------------------------------------------------------------------
 
 
+def start_tree_mesh(state_dir: Path, tree: Path | None):
+    """tests/support/mesh.py's start_mesh, for this checkout or another one (`tree`)."""
+    import tests.support.mesh as support
+
+    if tree is None:
+        return support.start_mesh(state_dir)
+    saved = support.ROOT
+    support.ROOT = tree
+    try:
+        return support.start_mesh(state_dir)
+    finally:
+        support.ROOT = saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--state-dir", type=Path, help="use the running mesh of this state dir (else start one)")
@@ -535,6 +576,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", default="mesh", help="file stem of the results")
     parser.add_argument("--label", default="", help="a note stored with the results (e.g. 'before')")
     parser.add_argument("--baseline", type=Path, help="an earlier results JSON: adds a before/after table")
+    parser.add_argument("--baseline-tree", type=Path,
+                        help="another checkout (e.g. the code before a change): its mesh and floor are measured "
+                             "too, each point right before or after this tree's, for a before/after table")
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.floor_duration, args.cost_duration, args.agent_duration = 1.0, 0.5, 1.0, 0.3
@@ -543,52 +587,75 @@ def main(argv: list[str] | None = None) -> int:
     cores = len(os.sched_getaffinity(0))
     args.out.mkdir(parents=True, exist_ok=True)
 
-    started_mesh = None
-    tmp = None
-    if args.state_dir:
-        mesh = Mesh(args.state_dir)
-    else:
-        from tests.support.mesh import start_mesh
-
-        tmp = tempfile.TemporaryDirectory(prefix="healthmesh-bench-")
-        log("starting the mesh ...")
-        started_mesh = start_mesh(Path(tmp.name))
-        mesh = Mesh(Path(tmp.name))
-    results: dict = {"started": time.strftime("%Y-%m-%d %H:%M:%S"), "label": args.label,
-                     "machine": {"cpus": cores, "python": platform.python_version(),
-                                 "load_average_at_start": os.getloadavg()},
-                     "settings": {"duration": args.duration, "floor_duration": args.floor_duration,
-                                  "cost_duration": args.cost_duration, "concurrency": concurrencies,
-                                  "wrk": have_wrk()}}
-    sampler = RssSampler(mesh.pids)
-    sampler.start()
-    floor = None
+    stops = []
+    meshes: dict[str, Mesh] = {}
+    trees: dict[str, Path | None] = {"after": None}
+    if args.baseline_tree:
+        trees = {"before": args.baseline_tree.resolve(), "after": None}
+    for label, tree in trees.items():
+        if args.state_dir and tree is None:
+            meshes[label] = Mesh(args.state_dir)
+            continue
+        tmp = tempfile.TemporaryDirectory(prefix=f"healthmesh-bench-{label}-")
+        log(f"starting the mesh{f' of {tree}' if tree else ''} ...")
+        running = start_tree_mesh(Path(tmp.name), tree)
+        stops.append((running, tmp))
+        meshes[label] = Mesh(Path(tmp.name))
+    runs: dict[str, dict] = {
+        label: {"started": time.strftime("%Y-%m-%d %H:%M:%S"),
+                "label": args.label if label == "after" else f"baseline tree {trees[label]}",
+                "machine": {"cpus": cores, "python": platform.python_version(),
+                            "load_average_at_start": os.getloadavg()},
+                "settings": {"duration": args.duration, "floor_duration": args.floor_duration,
+                             "cost_duration": args.cost_duration, "concurrency": concurrencies, "wrk": have_wrk(),
+                             "interleaved_with": [l for l in meshes if l != label]}}
+        for label in meshes}
+    samplers = {label: RssSampler(mesh.pids) for label, mesh in meshes.items()}
+    for sampler in samplers.values():
+        sampler.start()
+    floors: dict[str, FloorPool] = {}
     try:
         log("starting the floor's worker processes ...")
-        floor = FloorPool(cores)
+        for label in meshes:
+            floors[label] = FloorPool(cores, trees[label])
         log("warming up ...")
-        # Varied requests warm each process (and the classifier's phrase-embedding cache, as
-        # production traffic would); the measured points then use other requests.
-        run_rest(mesh.url, "/v1/diagnose", grammar.varied_bodies(3000, RUN_SEED + 1), 8, 1.0 if args.quick else 10.0)
-        results["encoder"] = encoder_latency(args.agent_duration)
-        results["agents"] = agent_latency(mesh, args.agent_duration)
-        results["throughput"] = throughput(mesh, floor, concurrencies, args.duration, args.floor_duration, cores)
-        results["cost"] = cost_curve(mesh, floor, [int(w) for w in args.words.split(",")],
-                                     [int(f) for f in args.findings.split(",")], args.cost_duration)
+        for mesh in meshes.values():
+            # Varied requests warm each process (and the classifier's phrase-embedding cache, as
+            # production traffic would); the measured points then use other requests.
+            run_rest(mesh.url, "/v1/diagnose", grammar.varied_bodies(3000, RUN_SEED + 1), 8,
+                     1.0 if args.quick else 10.0)
+        for floor in floors.values():  # the floor's phrase-embedding caches, likewise
+            floor.run(grammar.varied_bodies(3000, RUN_SEED + 1), 0.5 if args.quick else 5.0, cores)
+        encoder = encoder_latency(args.agent_duration)
+        for label, mesh in meshes.items():
+            runs[label]["encoder"] = encoder
+            runs[label]["agents"] = agent_latency(mesh, args.agent_duration)
+        tp = throughput(meshes, floors, concurrencies, args.duration, args.floor_duration, cores)
+        cost = cost_curve(meshes, floors, [int(w) for w in args.words.split(",")],
+                          [int(f) for f in args.findings.split(",")], args.cost_duration)
+        for label in meshes:
+            runs[label]["throughput"], runs[label]["cost"] = tp[label], cost[label]
     finally:
-        results["rss"] = sampler.stop()
-        if floor is not None:
+        for label, sampler in samplers.items():
+            runs[label]["rss"] = sampler.stop()
+        for floor in floors.values():
             floor.close()
-        if started_mesh is not None:
-            from tests.support.mesh import stop_mesh
+        from tests.support.mesh import stop_mesh
 
-            stop_mesh(started_mesh)
+        for running, tmp in stops:
+            stop_mesh(running)
             tmp.cleanup()
-    results["machine"]["load_average_at_end"] = os.getloadavg()
-    results["figures"] = key_figures(results)
-    results["targets"] = verdicts(results["figures"])
+    results = runs["after"]
+    for label, run in runs.items():
+        run["machine"]["load_average_at_end"] = os.getloadavg()
+        run["figures"] = key_figures(run)
+        run["targets"] = verdicts(run["figures"])
+    baseline = runs.get("before")
+    if baseline is not None:
+        results["baseline_run"] = baseline
+    elif args.baseline:
+        baseline = json.loads(args.baseline.read_text())
     results["plots"] = plots(results, args.out, args.name)
-    baseline = json.loads(args.baseline.read_text()) if args.baseline else None
     (args.out / f"{args.name}.json").write_text(json.dumps(results, indent=1) + "\n")
     md = markdown(results, baseline)
     (args.out / f"{args.name}.md").write_text(md)

@@ -7,6 +7,7 @@ no classified findings yet, from the lexical reading of the free text.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Sequence
 
@@ -17,8 +18,12 @@ from symptom_classifier.engine import SymptomClassifier
 
 
 class RequestTriage:
+    #: reads kept: a request is assessed twice (before and after the differential) on the same text
+    READS_KEPT = 256
+
     def __init__(self, kb: KnowledgeBase):
         self.classifier = SymptomClassifier(kb)
+        self._reads: OrderedDict[tuple, c.ClassifiedText] = OrderedDict()
         # from_kb maps history (antecedent) evidences to nothing: "had a stroke" is not a stroke now.
         self.detector = EmergencyDetector.from_kb(kb)
 
@@ -41,7 +46,7 @@ class RequestTriage:
         findings = list(findings)
         unread = False
         if text.strip() or evidence:
-            read = self.classifier.classify(text, evidence)
+            read = self._read(text, evidence)
             known = {f.code for f in findings}
             findings += [f for f in read.findings if f.code not in known]
             patient, vitals = merge_text_facts(patient, vitals, read)
@@ -60,6 +65,17 @@ class RequestTriage:
         if first.level <= c.Urgency.CONSULTATION:
             return second
         return highest(first, second)
+
+    def _read(self, text: str, evidence: Sequence[c.EvidenceInput]) -> c.ClassifiedText:
+        """The lexical reading of a text and its codes, remembered for the second assessment of
+        the same request (nearly half the time of the two assessments). Callers only read it."""
+        key = (text, tuple(evidence))
+        read = self._reads.get(key)
+        if read is None:
+            read = self._reads[key] = self.classifier.classify(text, evidence)
+            if len(self._reads) > self.READS_KEPT:
+                self._reads.popitem(last=False)
+        return read
 
 
 def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedText) -> tuple[c.Patient, c.Vitals]:

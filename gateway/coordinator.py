@@ -138,7 +138,9 @@ class Coordinator:
             trace, TREATMENTS, "Recommend",
             treatments_pb2.RecommendRequest(patient=patient_pb, conditions=top), end))
         reassess = None
-        if conditions_pb or findings_pb:
+        # At the top level the second assessment cannot change the answer's level (final() keeps
+        # the higher one), so an ambulance call is not held up by it.
+        if (conditions_pb or findings_pb) and urgency.level < clinical.Urgency.EMERGENCY_AMBULANCE:
             reassess = asyncio.create_task(self._call(
                 trace, EMERGENCY, "Assess",
                 emergency_pb2.AssessRequest(patient=patient_pb, vitals=vitals_pb, findings=findings_pb,

@@ -13,11 +13,13 @@ import grpc
 from emergency_detector.triage import RequestTriage
 from gateway.agents import AgentClient
 from gateway.breaker import CircuitBreaker
-from gateway.cache import ResponseCache, request_key
+from gateway.cache import CACHE_LOOKUPS, ResponseCache, request_key
 from gateway.coordinator import Coordinator
+from gateway.memo import AnswerMemo, answer_dict
 from gateway.outbox import Outbox
 from gateway.sessions import SessionRecord, SessionStore, message_json, new_session_id
 from gateway.validation import validate_request
+from healthmesh.convert import message_dict
 from healthmesh.runtime.config import DEFAULT_PORTS, ServiceConfig, env
 from healthmesh.runtime import tracing
 from healthmesh.runtime.main import service_main
@@ -59,6 +61,8 @@ def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
                         help="default budget of a diagnosis (HEALTHMESH_DEADLINE_MS)")
     parser.add_argument("--breaker-failures", type=int, default=int(env("BREAKER_FAILURES", "3")))
     parser.add_argument("--breaker-reset-ms", type=int, default=int(env("BREAKER_RESET_MS", "1000")))
+    parser.add_argument("--answer-memo-size", type=int, default=int(env("ANSWER_MEMO_SIZE", "512")),
+                        help="answers kept in process in front of the Redis cache; 0: none (HEALTHMESH_ANSWER_MEMO_SIZE)")
     parser.add_argument("--outbox-dir", default=env("OUTBOX_DIR"),
                         help="local spool every session is fsynced to before the answer (HEALTHMESH_OUTBOX_DIR)")
     parser.add_argument("--outbox-fsync", default=env("OUTBOX_FSYNC", "1"),
@@ -112,6 +116,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         self.sessions = SessionStore(self.database_url, outbox)
         await self.sessions.start()
         self.cache = ResponseCache(self.redis_url)
+        self.memo = AnswerMemo(int(self.config.extra.get("answer_memo_size", 512)))
         tls_dir: Path | None = self.config.tls_dir
         self.agents = {
             agent: AgentClient(agent, target, AGENT_STUBS[agent], tls_dir,
@@ -144,14 +149,23 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
                 return stored
         session_id = new_session_id()
         record = SessionRecord(session_id, request.request_id, self.kb.version)
-        record.add("request_received", {"request": message_json(request)})
+        record.add("request_received", {"request": message_dict(request)})
         key = request_key(request, self.kb.version, self.model_version)
-        cached = await self.cache.get(key)
+        memo = self.memo.get(key)
+        if memo is not None:
+            cached, cached_dict = memo
+            CACHE_LOOKUPS.labels("hit").inc()
+        else:
+            cached, cached_dict = await self.cache.get(key), None
         if cached is not None:
             response = diagnosis_pb2.DiagnoseResponse()
             response.CopyFrom(cached)
             response.session_id = session_id
             response.request_id = request.request_id
+            if cached_dict is None:
+                cached_dict = message_dict(cached)
+                self.memo.put(key, cached, cached_dict)
+            response_dict = answer_dict(cached_dict, session_id, request.request_id)
             record.add("cache_hit", {"key": key})
             if emit:
                 await emit_parts(response, emit)
@@ -163,9 +177,11 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             for result in trace.agent_results:
                 record.add("agent_result", result)
             record.add("timing", {"ms": round((time.monotonic() - started) * 1000, 2)})
+            response_dict = message_dict(response)
             if not response.degraded:
+                self.memo.put(key, response, response_dict)
                 await self.cache.put(key, response)
-        record.add("response_sent", message_json(response))
+        record.add("response_sent", response_dict)
         # Analytics are anonymised: an age band and the urgency level, nothing finer.
         age = request.patient.age_years if request.patient.HasField("age_years") else None
         DIAGNOSES.labels(age_band(age), common_pb2.Urgency.Name(response.urgency.level)).inc()

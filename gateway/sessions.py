@@ -41,10 +41,12 @@ IDEMPOTENCY_LOOKUP_FAILURES = Counter(
 
 # Errors that mean "the database is not reachable right now": retry the same write later.
 RETRYABLE = (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-             asyncpg.exceptions.OperatorInterventionError, asyncpg.exceptions.InsufficientResourcesError)
+             asyncpg.InternalClientError, asyncpg.exceptions.OperatorInterventionError,
+             asyncpg.exceptions.InsufficientResourcesError)
 REJECTED_ATTEMPTS = 3  # a write PostgreSQL refuses this often for another reason goes to the dead letters
 WRITE_BATCH = 64
 IDEMPOTENCY_LOOKUP_SECONDS = 0.25
+LOOKUP_PAUSE_SECONDS = 1.0  # after a failed lookup, answer without asking PostgreSQL for this long
 
 
 def _ts(seconds: float) -> datetime:
@@ -113,6 +115,7 @@ class SessionStore:
         self._pending: dict[str, SessionRecord] = {}
         self._pending_by_request: dict[str, SessionRecord] = {}
         self._writer: asyncio.Task | None = None
+        self._lookups_paused_until = 0.0
 
     async def start(self) -> None:
         if self.outbox is not None:
@@ -213,22 +216,28 @@ class SessionStore:
                 return
 
     async def _write(self, records: list[SessionRecord]) -> None:
+        """The whole batch in two statements (sessions, then their events), each row set passed as
+        arrays: two round trips per batch instead of two per session (bench/README.md)."""
         assert self.pool is not None
+        keys = [uuid.UUID(r.session_id) for r in records]
         async with self.pool.acquire() as conn, conn.transaction():
-            for record in records:
-                key = uuid.UUID(record.session_id)
-                inserted = await conn.fetchval(
-                    "INSERT INTO sessions (session_id, request_id, kb_version, created_at) VALUES ($1, $2, $3, $4) "
-                    "ON CONFLICT DO NOTHING RETURNING session_id",
-                    key, _scrub(record.request_id) or None, _scrub(record.kb_version), _ts(record.created_at),
-                )
-                if inserted is None:
-                    continue  # written already (a replayed write) or a duplicate request id
-                await conn.executemany(
+            inserted = {row[0] for row in await conn.fetch(
+                "INSERT INTO sessions (session_id, request_id, kb_version, created_at) "
+                "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) "
+                "ON CONFLICT DO NOTHING RETURNING session_id",
+                keys, [_scrub(r.request_id) or None for r in records], [_scrub(r.kb_version) for r in records],
+                [_ts(r.created_at) for r in records],
+            )}
+            # A session not inserted was written already (a replayed write) or repeats a request id.
+            rows = [(key, seq, kind, jsonb(payload), _ts(ts))
+                    for record, key in zip(records, keys) if key in inserted
+                    for seq, (kind, payload, ts) in enumerate(record.events, start=1)]
+            if rows:
+                await conn.execute(
                     "INSERT INTO session_events (session_id, seq, kind, payload, created_at) "
-                    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-                    [(key, seq, kind, jsonb(payload), _ts(ts))
-                     for seq, (kind, payload, ts) in enumerate(record.events, start=1)],
+                    "SELECT s, q, k, p::jsonb, c FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], "
+                    "$5::timestamptz[]) AS t(s, q, k, p, c) ON CONFLICT DO NOTHING",
+                    *map(list, zip(*rows)),
                 )
 
     # --- reads ----------------------------------------------------------------------------------
@@ -236,20 +245,29 @@ class SessionStore:
     async def response_for_request(self, request_id: str) -> diagnosis_pb2.DiagnoseResponse | None:
         """The stored answer for an idempotency key, or None if this key is new.
 
-        If PostgreSQL cannot say in time, the request is answered as new (availability first);
-        the duplicate's session then loses the insert race on the unique request_id.
+        If PostgreSQL cannot say in time, the request is answered as new (availability first) and
+        lookups pause for a second, so an outage costs one slow answer, not one per request; a
+        duplicate's session then loses the insert race on the unique request_id.
         """
         pending = self._pending_by_request.get(request_id)
         if pending is not None:
             return pending.response
         assert self.pool is not None
-        try:
-            row = await asyncio.wait_for(self.pool.fetchrow(
-                "SELECT e.payload FROM sessions s JOIN session_events e USING (session_id) "
-                "WHERE s.request_id = $1 AND e.kind = 'response_sent'", _scrub(request_id)),
-                IDEMPOTENCY_LOOKUP_SECONDS)
-        except (*RETRYABLE, asyncpg.PostgresError) as exc:
+        if time.monotonic() < self._lookups_paused_until:  # PostgreSQL just failed us: do not wait on it
             IDEMPOTENCY_LOOKUP_FAILURES.inc()
+            return None
+        try:
+            # asyncpg's own timeouts (not a cancellation from outside, which can leave a pooled
+            # connection mid-operation); the outer bound only covers a connect that hangs.
+            async with asyncio.timeout(IDEMPOTENCY_LOOKUP_SECONDS * 2):
+                async with self.pool.acquire(timeout=IDEMPOTENCY_LOOKUP_SECONDS) as conn:
+                    row = await conn.fetchrow(
+                        "SELECT e.payload FROM sessions s JOIN session_events e USING (session_id) "
+                        "WHERE s.request_id = $1 AND e.kind = 'response_sent'", _scrub(request_id),
+                        timeout=IDEMPOTENCY_LOOKUP_SECONDS)
+        except Exception as exc:  # noqa: BLE001 - any failure to look up means "answer it as new"
+            IDEMPOTENCY_LOOKUP_FAILURES.inc()
+            self._lookups_paused_until = time.monotonic() + LOOKUP_PAUSE_SECONDS
             log.warning("idempotency lookup failed", extra={"error": type(exc).__name__})
             return None
         if row is None:

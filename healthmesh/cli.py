@@ -1,4 +1,4 @@
-"""The `healthmesh` command: up, serve, diagnose, eval, kb, model, migrate."""
+"""The `healthmesh` command: up, serve, diagnose, eval, replay, kb, model, migrate."""
 
 from __future__ import annotations
 

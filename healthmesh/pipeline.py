@@ -43,7 +43,9 @@ class InProcessPipeline:
         patient, vitals = merge_text_facts(patient, vitals, read)
         conditions = self.matcher.rank(patient, read.findings, max_conditions=max_conditions)
         plan = self.treatments.recommend(patient, conditions[:TREATED_CONDITIONS])
-        second = self.triage.assess_request(patient, vitals, findings=read.findings, text=complaint,
-                                            evidence=evidence, conditions=conditions)
+        second = None
+        if first.level < c.Urgency.EMERGENCY_AMBULANCE:  # as the gateway: the top level stands
+            second = self.triage.assess_request(patient, vitals, findings=read.findings, text=complaint,
+                                                evidence=evidence, conditions=conditions)
         urgency = self.triage.final(first, second)
         return PipelineAnswer(urgency, read.findings, conditions, plan, patient, vitals)

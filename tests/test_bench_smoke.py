@@ -41,3 +41,4 @@ def test_suite_runs_end_to_end_and_writes_its_report(mesh, tmp_path):
                                       "treatment_retriever"}
     assert results["rss"]["gateway"]["peak_rss_mb"] > 0
     assert "## Targets" in (tmp_path / "mesh.md").read_text()
+    assert all(r["cpu_ms_per_request"]["mesh_total"] > 0 for r in results["throughput"]["mesh"])

@@ -23,6 +23,9 @@ CURATED_IDS = {
     "severe-bleeding", "suicidal-thoughts", "saddle-anaesthesia", "non-blanching-rash", "photophobia",
     "head-injury", "major-trauma", "severe-burn", "hives", "pain-radiating-to-arm-or-jaw", "facial-swelling",
 }
+# ... and every other concept healthmesh curates (an entry with its own name in symptoms.yaml)
+CURATED_IDS |= {cid for cid, entry in yaml.safe_load(
+    (ROOT / "knowledge/curated/symptoms.yaml").read_text())["symptoms"].items() if (entry or {}).get("name")}
 
 
 def test_news2_tables_match_source_facts():

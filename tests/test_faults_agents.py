@@ -58,12 +58,18 @@ def test_agent_sigkill_under_load_degrades_then_recovers(own_mesh):
         watcher.stop()
 
     first_full = min(t for t, ok, degraded in result.timeline if t > serving_at and ok and not degraded)
+    # the watcher's clock started just before the load's: close enough for a report
+    states = watcher.states(agent)
+    opened = min((t for t, s in states if s == 2), default=None)
+    closed = min((t for t, s in states if s == 0 and opened is not None and t > opened and t > serving_at - 0.5),
+                 default=None)
     recovery = first_full - serving_at
     degraded_window = [t for t, ok, degraded in result.timeline if degraded]
     summary = result.summary()
     print(f"\nagent SIGKILL: {summary}\nkilled at {killed_at:.2f}s, serving again at {serving_at:.2f}s, "
           f"first full answer {recovery:.2f}s after; degraded answers {len(degraded_window)} "
-          f"between {min(degraded_window, default=0):.2f}s and {max(degraded_window, default=0):.2f}s")
+          f"between {min(degraded_window, default=0):.2f}s and {max(degraded_window, default=0):.2f}s; "
+          f"breaker open at {opened:.2f}s, closed again at {closed:.2f}s")
     assert result.failed == 0, summary
     assert result.without_urgency == 0, summary
     assert result.degraded > 0 and agent in result.degraded_by_agent, summary

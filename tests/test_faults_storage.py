@@ -14,7 +14,7 @@ import time
 import pytest
 
 from bench.load import Load, RestTarget
-from tests.support.faults import missing_sessions, outbox_pending, wait_for
+from tests.support.faults import missing_sessions, outbox_pending, signal_tree, wait_for
 from tests.support.mesh import start_mesh, stop_mesh
 
 pytestmark = pytest.mark.mesh
@@ -72,15 +72,15 @@ def test_gateway_sigkill_keeps_answered_sessions_while_postgres_is_frozen(own_me
     state = own_mesh.state()
     pg = own_mesh.pid("postgres")
     gateway = own_mesh.pid("gateway")
-    os.killpg(pg, signal.SIGSTOP)  # the postmaster and every backend: PostgreSQL hangs
+    signal_tree(pg, signal.SIGSTOP)  # the postmaster and every backend: PostgreSQL hangs
     try:
         load = Load(RestTarget(own_mesh.url), concurrency=6, duration=2.5, mode="unique").start()
         result = load.wait()
         pending = outbox_pending(state["ports"]["metrics"]["gateway"])
         os.kill(gateway, signal.SIGKILL)
     finally:
-        os.killpg(pg, signal.SIGCONT)
+        signal_tree(pg, signal.SIGCONT)
     wait_for(lambda: own_mesh.pid("gateway") != gateway, 15, 0.05, "gateway restarted")
-    print(f"\nsessions only in the outbox at the kill: {pending:.0f}")
-    assert pending > 0  # the test did exercise the outbox
+    print(f"\nsessions only in the outbox at the kill: {pending:.0f} of {result.ok} answered")
+    assert pending >= 0.9 * result.ok > 50  # the test did exercise the outbox: the answers were only there
     _check(result, state["database_url"], "gateway SIGKILL, postgres frozen")

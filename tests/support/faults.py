@@ -97,3 +97,19 @@ def missing_sessions(database_url: str, answered: dict[str, str], timeout: float
         if not missing or time.monotonic() > deadline:
             return missing
         time.sleep(0.5)
+
+
+def signal_tree(pid: int, sig: int) -> None:
+    """`sig` to a process and all its children (PostgreSQL's backends are session leaders of their
+    own, so a process-group signal misses them)."""
+    import os
+
+    import psutil
+
+    procs = [psutil.Process(pid)]
+    procs += procs[0].children(recursive=True)
+    for proc in procs:
+        try:
+            os.kill(proc.pid, sig)
+        except ProcessLookupError:
+            pass

@@ -1,0 +1,57 @@
+"""A small in-process LRU in front of the Redis answer cache (gateway/cache.py).
+
+A repeated request is then answered without a Redis round trip, without parsing the cached
+answer and without turning it into a session event again: the answer's dict (what the session
+stores) is kept beside it. Keys are the Redis cache's keys, so they carry the knowledge-base and
+model versions; entries expire after `ttl_seconds`, and Redis stays the cache that replicas share.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+
+from prometheus_client import Counter
+
+from healthmesh.v1 import diagnosis_pb2
+
+MEMO_LOOKUPS = Counter("healthmesh_answer_memo_lookups_total", "In-process answer memo lookups by result",
+                       ["result"])
+
+
+class AnswerMemo:
+    def __init__(self, size: int = 512, ttl_seconds: float = 30.0):
+        self.size = size
+        self.ttl_seconds = ttl_seconds
+        self._items: OrderedDict[str, tuple[float, diagnosis_pb2.DiagnoseResponse, dict]] = OrderedDict()
+
+    def get(self, key: str) -> tuple[diagnosis_pb2.DiagnoseResponse, dict] | None:
+        item = self._items.get(key)
+        if item is None or item[0] < time.monotonic():
+            if item is not None:
+                del self._items[key]
+            MEMO_LOOKUPS.labels("miss").inc()
+            return None
+        self._items.move_to_end(key)
+        MEMO_LOOKUPS.labels("hit").inc()
+        return item[1], item[2]
+
+    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict) -> None:
+        if self.size <= 0:
+            return
+        self._items[key] = (time.monotonic() + self.ttl_seconds, response, as_dict)
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
+def answer_dict(cached: dict, session_id: str, request_id: str) -> dict:
+    """A cached answer's dict with this request's session and idempotency key (shallow copy:
+    the nested parts are shared, read-only, between the sessions that served the same answer)."""
+    out = dict(cached)
+    out["session_id"] = session_id
+    if request_id:
+        out["request_id"] = request_id
+    else:
+        out.pop("request_id", None)
+    return out
