@@ -85,6 +85,8 @@ def validate_request(request: diagnosis_pb2.DiagnoseRequest, kb: KnowledgeBase) 
         raise InvalidArgument("max_conditions", f"must be between 1 and {MAX_CONDITIONS} (0 for the default)")
     if len(request.request_id) > MAX_REQUEST_ID_CHARS:
         raise InvalidArgument("request_id", f"at most {MAX_REQUEST_ID_CHARS} characters")
+    if not request.request_id.isprintable():
+        raise InvalidArgument("request_id", "must be printable text (no NUL or control characters)")
 
 
 def known_code(kb: KnowledgeBase, code: str) -> bool:

@@ -81,6 +81,7 @@ REJECTED = [
     ("unknown code", {"evidence": [{"code": "ddxplus:E_91"}, {"code": "ddxplus:NOPE"}]}, "evidence[1].code"),
     ("code injection", {"evidence": [{"code": "symptom:'; DROP TABLE sessions; --"}]}, "evidence[0].code"),
     ("long request id", {"complaint": "cough", "request_id": "r" * 129}, "request_id"),
+    ("NUL in request id", {"complaint": "cough", "request_id": "nul\u0000request"}, "request_id"),
 ]
 
 ACCEPTED = [
@@ -95,7 +96,6 @@ ACCEPTED = [
     ("html", {"complaint": "<script>alert('x')</script> headache"}),
     ("template", {"complaint": "{{7*7}} ${jndi:ldap://x/a} %s%n headache"}),
     ("injection request id", {"complaint": "cough", "request_id": "'); DELETE FROM sessions; --"}),
-    ("NUL in request id", {"complaint": "cough", "request_id": "nul\u0000request"}),
     ("unknown field ignored", {"complaint": "cough", "no_such_field": 1}),
     ("sex as number", {"complaint": "cough", "patient": {"sex": 1}}),
     ("bool as string", {"complaint": "cough", "patient": {"pregnant": "yes"}}),  # Envoy's parser is lenient
