@@ -49,7 +49,9 @@ TRANSPORTS = ("rest-envoy", "grpc-envoy", "grpc-direct")
 TARGETS = {
     "rest_c1_20w_p50_ms": ("<=", 10.0), "rest_c1_20w_p99_ms": ("<=", 25.0),
     "rest_c32_varied_rps": (">=", 400.0), "rest_c32_repeated_rps": (">=", 1500.0),
-    "rest_c32_errors": ("<=", 0), "mesh_vs_floor_ratio": (">=", 0.5), "max_agent_rss_mb": ("<=", 300.0),
+    "rest_c32_errors": ("<=", 0), "mesh_vs_floor_ratio": (">=", 0.5),
+    # the same target from CPU per request: steadier than req/s on a machine shared with other work
+    "floor_vs_mesh_cpu_ratio": (">=", 0.5), "max_agent_rss_mb": ("<=", 300.0),
 }
 
 
@@ -218,7 +220,9 @@ def cpu_per_request(before: dict, after: dict, requests: int) -> dict:
     shared machine, and it shows which process limits throughput."""
     if not requests:
         return {}
-    out = {k: round((after[k] - before[k]) * 1000 / requests, 3) for k in after if k in before}
+    # A child process that exited during the point (a PostgreSQL worker) takes its CPU time with
+    # it; such a service counts as 0 rather than negative.
+    out = {k: round(max(0.0, after[k] - before[k]) * 1000 / requests, 3) for k in after if k in before}
     out["mesh_total"] = round(sum(out.values()), 3)
     return out
 
@@ -579,7 +583,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-tree", type=Path,
                         help="another checkout (e.g. the code before a change): its mesh and floor are measured "
                              "too, each point right before or after this tree's, for a before/after table")
+    parser.add_argument("--render", type=Path, help="only rewrite the report and plots from this results JSON")
     args = parser.parse_args(argv)
+    if args.render:
+        args.out.mkdir(parents=True, exist_ok=True)
+        results = json.loads(args.render.read_text())
+        for run in (results, results.get("baseline_run")):
+            if run:
+                run["figures"] = key_figures(run)
+                run["targets"] = verdicts(run["figures"])
+        results["plots"] = plots(results, args.out, args.name)
+        args.render.write_text(json.dumps(results, indent=1) + "\n")
+        (args.out / f"{args.name}.md").write_text(markdown(results, results.get("baseline_run")))
+        return 0
     if args.quick:
         args.duration, args.floor_duration, args.cost_duration, args.agent_duration = 1.0, 0.5, 1.0, 0.3
         args.concurrency, args.words, args.findings = "1,8", "5,20", "0,5"

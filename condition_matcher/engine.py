@@ -3,6 +3,7 @@
 A naive-Bayes model with a leak (see model.py for how P(f | c) is resolved):
 
     score(c) = log prior(c)                                   (priors.py)
+             + log LR(onset, duration | c)                     (modifiers.py)
              + sum_{f present}  log P(f | c)
              + sum_{f absent}   log(1 - P(f | c))             (unknown findings are ignored)
     P(c | findings) = softmax_c(score(c) / TEMPERATURE)
@@ -31,7 +32,8 @@ from knowledge.kb import KnowledgeBase
 from .explain import explain_score
 from .interview import Interviewer, Question
 from .model import LikelihoodTables, build_tables
-from .priors import PriorTable
+from .modifiers import ModifierTable
+from .priors import PriorTable, load_presentation_factors
 
 TEMPERATURE = 1.4  # 5-fold CV NLL optimum on the DDXPlus dev set with the 815-condition KB: 1.40
 MAX_EXPLAINED = 8  # findings listed per side (supporting / conflicting)
@@ -44,7 +46,9 @@ class ConditionMatcher:
         self.temperature = temperature
         self.tables: LikelihoodTables = build_tables(kb)
         self.conditions = [kb.conditions[cid] for cid in self.tables.condition_ids]
-        self.priors = PriorTable(self.conditions, kb.risk_factors)
+        self.priors = PriorTable(self.conditions, kb.risk_factors, load_presentation_factors())
+        aliases = {alias: c.id for c in self.conditions for alias in c.aliases}
+        self.modifiers = ModifierTable(self.tables.condition_ids, aliases)
         self._interviewer: Interviewer | None = None
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -67,7 +71,7 @@ class ConditionMatcher:
 
     def log_scores(self, patient: Patient, findings: Sequence[Finding]) -> np.ndarray:
         present_rows, absent_rows, _, _ = self.finding_rows(findings)
-        return self._scores(patient, present_rows, absent_rows)
+        return self._scores(patient, present_rows, absent_rows, findings)
 
     def posterior(self, patient: Patient, findings: Sequence[Finding]) -> np.ndarray:
         return self._softmax(self.log_scores(patient, findings))
@@ -76,7 +80,7 @@ class ConditionMatcher:
         if max_conditions <= 0:
             raise InvalidArgument("max_conditions", "must be positive")
         present_rows, absent_rows, present, absent = self.finding_rows(findings)
-        probabilities = self._softmax(self._scores(patient, present_rows, absent_rows))
+        probabilities = self._softmax(self._scores(patient, present_rows, absent_rows, findings))
         k = min(max_conditions, int(np.count_nonzero(probabilities > 0.0)))
         if k == 0:
             return []
@@ -96,8 +100,12 @@ class ConditionMatcher:
             self._interviewer = Interviewer(self)
         return self._interviewer.next_questions(patient, findings, limit)
 
-    def _scores(self, patient: Patient, present_rows: list[int], absent_rows: list[int]) -> np.ndarray:
+    def _scores(self, patient: Patient, present_rows: list[int], absent_rows: list[int],
+                findings: Sequence[Finding] = ()) -> np.ndarray:
         scores = self.priors.log_prior(patient)
+        timing = self.modifiers.log_lr(findings)  # onset and duration (modifiers.py)
+        if timing is not None:
+            scores = scores + timing
         if present_rows:
             scores = scores + self.tables.log_present[present_rows].sum(axis=0)
         if absent_rows:

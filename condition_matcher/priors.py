@@ -1,6 +1,10 @@
 """Patient-specific log priors: prevalence x age odds x sex odds, with pregnancy gating.
 
-    log prior(c) = log prevalence(c) + log age_odds(c)[age band] + log sex_odds(c)[sex]
+    log prior(c) = log prevalence(c) + log presentation(c) + log age_odds(c)[age band] + log sex_odds(c)[sex]
+
+- presentation(c) corrects visit prevalence for conditions mostly seen at routine follow-up visits
+  (diabetes, depression, HIV, ...), so a new complaint is not read as them on generic findings
+  (presentation_priors.yaml, cited). Conditions not listed count 1.
 
 - Age odds missing for the band (or no age) count as 1. SymCat prints odds to one decimal, so 0.0
   means "below 0.05", not impossible: it is floored at AGE_ODDS_FLOOR (as the KB build does).
@@ -21,14 +25,17 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
+import yaml
 
 from healthmesh.clinical import Patient, Sex
 from knowledge.kb import AGE_BANDS, Condition, RiskFactor, age_band
 
 from .risk_factors import RiskFactorTable
 
+PRESENTATION_PATH = Path(__file__).with_name("presentation_priors.yaml")
 AGE_ODDS_FLOOR = 0.01
 SEX_EXCLUSION_ODDS = 0.01
 CHILD_BEARING_AGES = (12.0, 55.0)  # [low, high) in years
@@ -56,9 +63,13 @@ def could_be_pregnant(patient: Patient) -> bool:
 class PriorTable:
     """Precomputed log prior components so a patient's prior is a few vector adds."""
 
-    def __init__(self, conditions: list[Condition], risk_factors: list[RiskFactor] = ()):
+    def __init__(self, conditions: list[Condition], risk_factors: list[RiskFactor] = (),
+                 presentation: dict[str, float] | None = None):
         self.risk_factors = RiskFactorTable(list(risk_factors), [c.id for c in conditions])
         self.log_prevalence = np.log(np.array([max(c.prevalence, 1e-12) for c in conditions]))
+        if presentation:
+            self.log_prevalence = self.log_prevalence + np.log(np.array([
+                _presentation_factor(c, presentation) for c in conditions]))
         self.log_age = {
             band: np.array([_log_age_odds(c, band) for c in conditions]) for band, _, _ in AGE_BANDS
         }
@@ -82,6 +93,21 @@ class PriorTable:
         if not could_be_pregnant(patient):
             prior = np.where(self.pregnancy_only, EXCLUDED, prior)
         return prior
+
+
+def load_presentation_factors(path: Path = PRESENTATION_PATH) -> dict[str, float]:
+    """Source alias -> factor on the prior odds of a new presentation (presentation_priors.yaml)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if raw.get("source") not in (raw.get("sources") or {}):
+        raise ValueError("presentation_priors.yaml: source missing or unknown")
+    return {str(k): float(v) for k, v in (raw.get("factors") or {}).items()}
+
+
+def _presentation_factor(condition: Condition, factors: dict[str, float]) -> float:
+    for alias in condition.aliases:
+        if alias in factors:
+            return max(factors[alias], 1e-6)
+    return 1.0
 
 
 def _log_age_odds(condition: Condition, band: str) -> float:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Mapping, NamedTuple, Sequence
 
-from healthmesh.clinical import Finding
+from healthmesh.clinical import Finding, Presence, Temporality
 
 from .rules import SelfCareWindow
 
@@ -61,7 +61,7 @@ class FindingReader:
         has_symptoms = False
         present_ids: set[str] | None = set()
         for f in findings:
-            if not f.is_present_now:
+            if not counts_for_triage(f):
                 continue
             has_symptoms = True
             ids = self.symptom_ids(f.code)
@@ -102,3 +102,13 @@ class FindingReader:
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
                             tuple(minor), tuple(lingering),
                             None if present_ids is None else frozenset(present_ids))
+
+
+def counts_for_triage(f: Finding) -> bool:
+    """Present now, or suspected in the patient's own words ("I think he swallowed a battery",
+    "possible stroke"): for urgency a suspected red flag counts like a reported one. A coded
+    PRESENCE_UNKNOWN (the patient does not know) does not."""
+    if f.is_present_now:
+        return True
+    return (f.presence == Presence.UNKNOWN and bool(f.text)
+            and f.temporality == Temporality.CURRENT)

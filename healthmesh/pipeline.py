@@ -12,6 +12,7 @@ from emergency_detector.triage import RequestTriage, merge_text_facts
 from healthmesh import clinical as c
 from knowledge.kb import KnowledgeBase, load_kb
 from symptom_classifier.engine import SymptomClassifier
+from symptom_classifier.factory import build_classifier
 from treatment_retriever.engine import TreatmentRetriever
 
 TREATED_CONDITIONS = 3
@@ -28,9 +29,17 @@ class PipelineAnswer:
 
 
 class InProcessPipeline:
-    def __init__(self, kb: KnowledgeBase | None = None, classifier: SymptomClassifier | None = None):
+    def __init__(self, kb: KnowledgeBase | None = None, classifier: SymptomClassifier | None = None,
+                 lexical_only: bool = False):
+        """The classifier is built as the service builds it (with the encoder fallback) unless one
+        is given, `lexical_only` is set, or no model has been exported."""
         self.kb = kb or load_kb()
-        self.classifier = classifier or SymptomClassifier(self.kb)
+        if classifier is None:
+            try:
+                classifier = build_classifier(self.kb, lexical_only=lexical_only)
+            except FileNotFoundError:
+                classifier = SymptomClassifier(self.kb)
+        self.classifier = classifier
         self.triage = RequestTriage(self.kb)
         self.matcher = ConditionMatcher(self.kb)
         self.treatments = TreatmentRetriever()

@@ -34,11 +34,14 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "no sign of", "no signs of", "no evidence of", "no longer", "don't", "doesn't",
         "didn't", "haven't", "hasn't", "isn't", "wasn't", "aren't", "weren't", "hadn't",
         "neither", "nor", "not had", "no more", "not experiencing", "not having", "free from",
+        "stopped", "has stopped",
     ),
     (Kind.NEGATED, BACKWARD): (
         "denied", "absent", "negative", "ruled out", "resolved", "gone", "has gone",
         "went away", "has settled", "settled", "not present", "none", "no", "unremarkable",
         "subsided", "has stopped", "stopped", "denies", "nil", "nope",
+        # a statement that a function is normal negates its symptom ("breathing is fine")
+        "is fine", "are fine", "is normal", "are normal", "normally", "is ok", "is okay",
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",

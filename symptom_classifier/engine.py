@@ -38,6 +38,10 @@ ACUTE_CONFUSION_MAX_HOURS = 7 * 24
 # run say where or what ("pain in the middle of my chest"), the run's meaning may name a more
 # specific concept, which then replaces the broad one.
 GENERIC_CONCEPTS = frozenset({"pain", "swelling", "weakness", "muscle-cramps-contractures-or-spasms"})
+# The longest run whose whole meaning may replace a lexical match inside it (the embedding
+# matcher reads runs of up to 8 tokens).
+MAX_WHOLE_RUN_TOKENS = 8
+RUN_BREAKS = frozenset({"and", "or", "but", "with", "then", "plus", "also", "while", "nor", "yet", "&"})
 # "my 80 year old mum has had a fall": a relative introduced with an age is the patient a carer
 # speaks for, so "mother has ..." describes the complaint, not the family history.
 RELATIVE_WITH_AGE = re.compile(
@@ -195,11 +199,16 @@ class SymptomClassifier:
                     chosen: list[list[ConceptMatch]]) -> list[list[ConceptMatch]]:
         """Adds embedding matches for the runs of content words left over by the lexical matches,
         triggers ("no", "denies") and modifiers ("for 3 days"), so context still applies to them.
-        The runs of the whole request are embedded in one batch."""
+        A lexical match that covers only part of a run of content words ("coughed" in "coughed up
+        some blood") competes with the meaning of the whole run, which replaces it when clearly
+        closer (EmbeddingMatcher.read_many). The runs of the whole request are embedded in one
+        batch."""
         requests: list[tuple[list[Token], list[tuple[int, int]]]] = []
-        for (a, b), matches in zip(sentences, chosen):
+        contests: list[tuple[int, int, int, frozenset[str]]] = []
+        for si, ((a, b), matches) in enumerate(zip(sentences, chosen)):
             sent = tokens[a:b]
             taken = [not ok for ok in usable[a:b]]
+            context = list(taken)  # triggers and modifiers only: what a whole run may not include
             generic = [False] * len(sent)
             for m in matches:
                 broad = m.concept_id in GENERIC_CONCEPTS
@@ -209,10 +218,12 @@ class SymptomClassifier:
             for t in self.triggers.find(sent, taken):
                 for k in range(t.start, t.end):
                     taken[k] = True
+                    context[k] = True
             modifiers = _SentenceModifiers(norm, sent, clause_ids(sent, taken))
             site = [False] * len(sent)
             for k in modifiers.used_tokens(sites=False):
                 taken[k] = True
+                context[k] = True
             for k in modifiers.site_tokens():
                 site[k] = not taken[k]
             # a body site belongs to the run ("ache in my groin"), but a site with nothing
@@ -220,9 +231,10 @@ class SymptomClassifier:
             runs = [(s, e) for s, e in _content_runs(sent, [True] * len(sent), taken)
                     if _says_something(sent, generic, site, s, e)]
             requests.append((sent, runs))
-        if not any(runs for _, runs in requests):
+            contests.extend((si, s, e, lexical) for s, e, lexical in _partial_runs(sent, matches, context, runs))
+        if not any(runs for _, runs in requests) and not contests:
             return chosen
-        found = self.fallback.match_many(requests)
+        found, answers = self.fallback.read_many(requests, contests)
         out: list[list[ConceptMatch]] = []
         for matches, extra in zip(chosen, found):
             if extra:
@@ -230,6 +242,11 @@ class SymptomClassifier:
                 matches = [m for m in matches if not any(e.start < m.end and m.start < e.end for e in extra)]
                 matches = sorted(matches + extra, key=lambda m: m.start)
             out.append(matches)
+        for (si, s, e, _), answer in zip(contests, answers):
+            if answer is None:
+                continue
+            kept = [m for m in out[si] if not (m.start < e and s < m.end)]
+            out[si] = sorted(kept + [answer], key=lambda m: m.start)
         return out
 
     def _finding(self, original: str, hit: _Hit) -> Finding:
@@ -505,6 +522,25 @@ def _content_runs(sent: list[Token], usable: list[bool], used: list[bool]) -> li
         else:
             run.append(k)
     flush()
+    return out
+
+
+def _partial_runs(sent: list[Token], matches: list[ConceptMatch], context: list[bool],
+                  leftover: list[tuple[int, int]]) -> list[tuple[int, int, frozenset[str]]]:
+    """Runs of content words (lexical matches included; triggers and modifiers not) in which one
+    lexical match sits beside a leftover run of new words: the whole run may read better."""
+    out = []
+    # a run never spans a conjunction: "my head is throbbing and I feel shattered" is two findings
+    breaks = [c or t.text in RUN_BREAKS for c, t in zip(context, sent)]
+    for a, b in _content_runs(sent, [True] * len(sent), breaks):
+        if b - a > MAX_WHOLE_RUN_TOKENS:
+            continue
+        inside = [m for m in matches if a <= m.start and m.end <= b]
+        if len(inside) != 1 or any(m.start < b and a < m.end and m not in inside for m in matches):
+            continue
+        if not any(a <= s and e <= b for s, e in leftover):
+            continue
+        out.append((a, b, frozenset(m.concept_id for m in inside)))
     return out
 
 

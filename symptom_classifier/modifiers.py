@@ -33,7 +33,7 @@ SINCE = re.compile(
     r"yesterday morning|yesterday afternoon|yesterday evening|yesterday|the weekend|last week|"
     r"last month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|breakfast|lunch|"
     r"dinner|waking up|i woke up|he woke up|she woke up|i got up|birth)\b"
-    r"|\b(?P<when2>all day|overnight|all night|this morning|last night|earlier today|an hour ago)\b"
+    r"|\b(?P<when2>all day|overnight|all night|this morning|last night|earlier today|today|an hour ago)\b"
 )
 # Rough hours for "since <time>" (the complaint's clock time is not known).
 SINCE_HOURS = {
@@ -43,7 +43,7 @@ SINCE_HOURS = {
     "last month": 730, "monday": 72, "tuesday": 72, "wednesday": 72, "thursday": 72,
     "friday": 72, "saturday": 72, "sunday": 72, "breakfast": 5, "lunch": 3, "dinner": 2,
     "waking up": 6, "i woke up": 6, "he woke up": 6, "she woke up": 6, "i got up": 6,
-    "all day": 10, "overnight": 10, "all night": 10, "earlier today": 4, "an hour ago": 1,
+    "all day": 10, "overnight": 10, "all night": 10, "earlier today": 4, "today": 6, "an hour ago": 1,
     "birth": None,
 }
 SCORE_RE = re.compile(r"\b(?P<score>\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b")

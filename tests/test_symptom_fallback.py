@@ -83,3 +83,17 @@ def test_junk_is_reported_not_forced_onto_a_concept(setup):
     result = classifier.classify("fever and the quick brown fox jumps")
     assert set(_by_id(result)) == {"fever"}
     assert result.unrecognised == ["the quick brown fox jumps"] or "quick brown fox jumps" in result.unrecognised[0]
+
+
+def test_whole_run_meaning_beats_a_partial_lexical_match(setup):
+    classifier, counting = setup
+    result = classifier.classify("streaks of blood in what I cough up")
+    found = _by_id(result)
+    assert "hemoptysis" in found and "cough" not in found
+    assert len(counting.batches) <= 1  # the contest shares the request's one encoder batch
+
+
+def test_whole_run_never_spans_a_conjunction(setup):
+    classifier, _ = setup
+    found = _by_id(classifier.classify("my head is throbbing and I feel shattered"))
+    assert "fatigue" in found and "headache" in found

@@ -1,0 +1,23 @@
+"""Build the classifier as the service runs it: lexical matching plus the ONNX/faiss fallback.
+
+The service, the in-process pipeline (evaluation, benchmarks, replay) and the gateway's fallback
+all build it here, so an evaluation in process measures what the mesh serves.
+"""
+
+from __future__ import annotations
+
+from knowledge.kb import KnowledgeBase
+from symptom_classifier.embedding import EmbeddingCache, EmbeddingMatcher, load_or_build_index
+from symptom_classifier.encoder import load_manifest
+from symptom_classifier.engine import SymptomClassifier
+
+
+def build_classifier(kb: KnowledgeBase, *, model_dir: str | None = None, variant: str = "int8",
+                     redis_url: str | None = None, lexical_only: bool = False) -> SymptomClassifier:
+    if lexical_only:
+        return SymptomClassifier(kb)
+    manifest = load_manifest(model_dir)
+    encoder = manifest.encoder(variant)
+    index = load_or_build_index(kb, manifest, encoder.encode)
+    cache = EmbeddingCache(manifest.version, redis_url)
+    return SymptomClassifier(kb, fallback=EmbeddingMatcher(index, encoder.encode, cache))
