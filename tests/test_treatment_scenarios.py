@@ -117,6 +117,17 @@ SCENARIOS = [
              adult(medications=("co-codamol 30/500",)), flagged=("Paracetamol", "co-codamol")),
     Scenario("nsaid-allergy-pericarditis", "I30.9", "Pericarditis", adult(age=35, allergies=("Advil",)),
              withheld=("ibuprofen", "aspirin"), reason="NSAID", offered="Prednisolone"),
+    Scenario("child-lyme-doxycycline", "A69.20", "Lyme disease", adult(age=6, sex=Sex.MALE),
+             withheld=("doxycycline",), reason="under 8", offered="Amoxicillin"),
+    Scenario("peptic-ulcer-back-pain", "M54.50", "Low back pain",
+             adult(age=50, sex=Sex.MALE, history=("peptic ulcer",)),
+             withheld=("ibuprofen", "naproxen"), reason="peptic ulcer", offered="Paracetamol"),
+    Scenario("ckd-gout", "M10.9", "Gout", adult(age=66, sex=Sex.MALE, history=("chronic kidney disease stage 4",)),
+             withheld=("naproxen",), reason="kidney", offered="Colchicine"),
+    Scenario("maoi-migraine-triptans", "G43.909", "Migraine", adult(medications=("phenelzine",)),
+             withheld=("sumatriptan",), reason="phenelzine", offered="ibuprofen"),
+    Scenario("pregnant-atrial-fibrillation", "I48.91", "Atrial fibrillation", adult(age=30, pregnant=True),
+             withheld=("warfarin", "apixaban"), reason="pregnancy", offered="bisoprolol"),
 ]
 
 
@@ -125,32 +136,39 @@ def retriever():
     return TreatmentRetriever()
 
 
-def test_there_are_at_least_thirty_scenarios():
-    assert len(SCENARIOS) >= 30
+def test_there_are_at_least_forty_scenarios():
+    assert len(SCENARIOS) >= 40
     assert len({s.id for s in SCENARIOS}) == len(SCENARIOS)
+
+
+def check_plan(s: Scenario, treatments: list[tuple[str, list[str]]], withheld: list[str],
+               unknown: list[str]) -> None:
+    """The scenario's expectations on a plan: (name, warnings) of each option, withheld lines."""
+    names = [name for name, _ in treatments]
+    assert treatments, "no care offered"
+    assert not unknown, unknown
+    for drug in s.withheld:
+        lines = [w for w in withheld if w.startswith(f"{drug} withheld for {s.condition}")]
+        assert lines, f"{drug} not recorded as withheld: {withheld}"
+        assert "[" in lines[0] and "]" in lines[0], "withheld reason must cite its source"
+    if s.reason:
+        assert any(s.reason.lower() in w.lower() for w in withheld), withheld
+    if s.offered:
+        assert any(s.offered.lower() in n.lower() for n in names), names
+    for text in s.not_offered:
+        assert not any(text.lower() in n.lower() for n in names), names
+    if s.flagged[0]:
+        [warnings] = [w for n, w in treatments if n.lower().startswith(s.flagged[0].lower())]
+        assert any(s.flagged[1].lower() in w.lower() for w in warnings), warnings
+    # a withheld drug is never offered: no kept treatment names it
+    for drug in s.withheld:
+        assert not any(n.lower().startswith(drug) for n in names)
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=[s.id for s in SCENARIOS])
 def test_scenario(retriever, s: Scenario):
     condition = ConditionScore(id=f"cond-{s.id}", name=s.condition, icd10=s.icd10, probability=0.6)
     plan = retriever.recommend(s.patient, [condition], max_per_condition=s.max_per_condition)
-    names = [t.name for t in plan.treatments]
-    assert plan.treatments, "no care offered"
     assert all(t.condition_id == condition.id for t in plan.treatments)
-    assert plan.unknown_drugs == ()
-    for drug in s.withheld:
-        lines = [w for w in plan.withheld if w.startswith(f"{drug} withheld for {s.condition}")]
-        assert lines, f"{drug} not recorded as withheld: {plan.withheld}"
-        assert "[" in lines[0] and "]" in lines[0], "withheld reason must cite its source"
-    if s.reason:
-        assert any(s.reason.lower() in w.lower() for w in plan.withheld), plan.withheld
-    if s.offered:
-        assert any(s.offered.lower() in n.lower() for n in names), names
-    for text in s.not_offered:
-        assert not any(text.lower() in n.lower() for n in names), names
-    if s.flagged[0]:
-        [kept] = [t for t in plan.treatments if t.name.lower().startswith(s.flagged[0].lower())]
-        assert any(s.flagged[1].lower() in w.lower() for w in kept.warnings), kept.warnings
-    # a withheld drug is never offered: no kept treatment names it
-    for drug in s.withheld:
-        assert not any(n.lower().startswith(drug) for n in names)
+    check_plan(s, [(t.name, list(t.warnings)) for t in plan.treatments], list(plan.withheld),
+               list(plan.unknown_drugs))
