@@ -4,6 +4,11 @@ For every condition c and every finding code f the KB knows, P(f | c) is resolve
 (first rule that applies):
 
 1. a link (condition_id, f) exists -> its p (duplicate links from several sources are averaged);
+   a symptom concept linked only by the DDXPlus dev-set estimate, for a condition a general source
+   (SymCat, curated) also describes, is averaged with LEAK, the general source's silence (rule 3).
+   DDXPlus is synthetic and its evidence-to-concept mapping is coarse (every DDXPlus pneumonia
+   patient answers the skin-lesion questions, so "skin lesion" came out at 0.99); the general
+   source, which knows the concept and did not link it, gets an equal say;
 2. f is a DDXPlus code and c links one of the evidence's symptom concepts s ->
        P(s | c) * r(f, s),   r(f, s) = sum_c' w_c' P(f | c') / sum_c' w_c' P(s | c')
    over the conditions c' that have a DDXPlus profile and link s (w = prevalence), capped at 1:
@@ -84,15 +89,26 @@ def build_tables(kb: KnowledgeBase) -> LikelihoodTables:
     sums: dict[tuple[int, int], list[float]] = defaultdict(list)
     ddxplus_profile = np.zeros(n_c, dtype=bool)
     general_concepts = np.zeros(n_c, dtype=bool)
+    general_pairs: set[tuple[int, int]] = set()
+    estimate_pairs: set[tuple[int, int]] = set()
     for link in kb.links:
         c = cidx.get(link.condition_id)
         if c is None:
             continue
-        sums[(fidx[link.finding], c)].append(link.p)
+        f = fidx[link.finding]
+        sums[(f, c)].append(link.p)
         if link.finding.startswith(DDXPLUS_PREFIX):
             ddxplus_profile[c] = True
         elif link.source != DDXPLUS_ESTIMATE_SOURCE:
             general_concepts[c] = True
+            general_pairs.add((f, c))
+        else:
+            estimate_pairs.add((f, c))
+    # Rule 1b: a concept only the DDXPlus estimate links, for a condition a general source also
+    # describes, gets that source's silence (LEAK) as a second vote, averaged as duplicates are.
+    for f, c in estimate_pairs - general_pairs:
+        if general_concepts[c]:
+            sums[(f, c)].append(LEAK)
 
     p = np.full((n_f, n_c), np.nan)
     for (f, c), values in sums.items():

@@ -29,10 +29,17 @@ def cell(tables, finding: str, condition_id: str) -> float:
 
 
 def single_source_links(kb):
+    """Links that are the only word on their (condition, finding): used as given. A symptom
+    concept only the DDXPlus estimate links, for a condition a general source also describes, is
+    averaged with LEAK instead (model.py rule 1b) and is left out here."""
     counts: dict[tuple[str, str], list] = {}
+    described = set()
     for link in kb.links:
         counts.setdefault((link.condition_id, link.finding), []).append(link)
-    return {k: v[0] for k, v in counts.items() if len(v) == 1}
+        if link.finding.startswith("symptom:") and link.source != SOURCE_ID:
+            described.add(link.condition_id)
+    return {k: v[0] for k, v in counts.items() if len(v) == 1
+            and not (v[0].source == SOURCE_ID and k[1].startswith("symptom:") and k[0] in described)}
 
 
 def test_shapes_and_bounds(kb, tables):

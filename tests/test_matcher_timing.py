@@ -83,3 +83,25 @@ def test_presentation_factors_resolve_and_lower_follow_up_conditions(matcher):
     i = matcher.tables.condition_ids.index("diabetes")
     raw_log = np.log(max(matcher.kb.conditions["diabetes"].prevalence, 1e-12))
     assert matcher.priors.log_prevalence[i] == pytest.approx(raw_log + math.log(factors["symcat:diabetes"]))
+
+
+def test_ddxplus_estimate_alone_is_averaged_with_the_general_sources_silence(matcher):
+    """model.py rule 1b: a symptom concept only the DDXPlus estimate links, for a condition SymCat
+    also describes, counts the general source's silence (LEAK) as a second vote."""
+    from condition_matcher.model import GENERIC_CONCEPTS, LEAK
+    from knowledge.ddxplus_likelihoods import SOURCE_ID
+
+    kb, t = matcher.kb, matcher.tables
+    general = {(l.condition_id, l.finding) for l in kb.links
+               if l.finding.startswith("symptom:") and l.source != SOURCE_ID}
+    described = {cid for cid, _ in general}
+    checked = 0
+    for link in kb.links:
+        key = (link.condition_id, link.finding)
+        generic = link.finding.removeprefix("symptom:") in GENERIC_CONCEPTS  # rule 5 may raise these
+        if link.source == SOURCE_ID and link.finding.startswith("symptom:") and key not in general \
+                and link.condition_id in described and not generic:
+            p = t.p[t.finding_index[link.finding], t.condition_ids.index(link.condition_id)]
+            assert p <= (link.p + LEAK) / 2 + 1e-9
+            checked += 1
+    assert checked > 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 
@@ -141,15 +140,3 @@ def test_bad_tables_fail_loudly(tmp_path):
         load_treatment_data(tmp_path)
 
 
-def test_recommend_is_fast(retriever):
-    patient = Patient(age_years=72, history=("CKD", "asthma"), medications=("warfarin", "simvastatin", "sertraline"),
-                      allergies=("penicillin", "sulfa"))
-    conditions = [ConditionScore(f"c{i}", n, code, 0.1) for i, (n, code) in enumerate([
-        ("Pneumonia", "J18.9"), ("Heart attack", "I21.9"), ("PE", "I26.99"), ("Sore throat", "J02.9"),
-        ("UTI", "N39.0"), ("Cellulitis", "L03.90"), ("Migraine", "G43.909"), ("Gout", "M10.9"),
-        ("GERD", "K21.9"), ("Asthma", "J45.909")])]
-    retriever.recommend(patient, conditions)
-    start = time.perf_counter()
-    for _ in range(50):
-        retriever.recommend(patient, conditions)
-    assert (time.perf_counter() - start) / 50 < 0.02  # 10 conditions in well under 20 ms
