@@ -20,6 +20,7 @@ import json
 import logging
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -105,6 +106,8 @@ def message_json(msg) -> dict:
     return json_format.MessageToDict(msg, preserving_proto_field_name=True)
 
 
+RECENT_ANSWERS = 10_000  # idempotency keys answered from memory during a database outage
+
 class SessionStore:
     def __init__(self, database_url: str, outbox: Outbox | None = None, retry_seconds: float = 0.5):
         self.database_url = database_url
@@ -114,6 +117,9 @@ class SessionStore:
         self._queue: asyncio.Queue[tuple[SessionRecord, Position | None]] = asyncio.Queue()
         self._pending: dict[str, SessionRecord] = {}
         self._pending_by_request: dict[str, SessionRecord] = {}
+        # Answers to recent idempotency keys, kept after their write, so a retry is still
+        # answered from the stored answer while PostgreSQL cannot be asked.
+        self._recent_by_request: OrderedDict[str, diagnosis_pb2.DiagnoseResponse] = OrderedDict()
         self._writer: asyncio.Task | None = None
         self._lookups_paused_until = 0.0
 
@@ -184,6 +190,8 @@ class SessionStore:
                 self._pending.pop(record.session_id, None)
                 if record.request_id and self._pending_by_request.get(record.request_id) is record:
                     self._pending_by_request.pop(record.request_id, None)
+                    if record.response is not None:
+                        self._remember_answer(record.request_id, record.response)
                 self._queue.task_done()
             OUTBOX_PENDING.set(len(self._pending))
 
@@ -242,6 +250,12 @@ class SessionStore:
 
     # --- reads ----------------------------------------------------------------------------------
 
+    def _remember_answer(self, request_id: str, response: diagnosis_pb2.DiagnoseResponse) -> None:
+        self._recent_by_request[request_id] = response
+        self._recent_by_request.move_to_end(request_id)
+        while len(self._recent_by_request) > RECENT_ANSWERS:
+            self._recent_by_request.popitem(last=False)
+
     async def response_for_request(self, request_id: str) -> diagnosis_pb2.DiagnoseResponse | None:
         """The stored answer for an idempotency key, or None if this key is new.
 
@@ -252,6 +266,9 @@ class SessionStore:
         pending = self._pending_by_request.get(request_id)
         if pending is not None:
             return pending.response
+        recent = self._recent_by_request.get(request_id)
+        if recent is not None:
+            return recent
         assert self.pool is not None
         if time.monotonic() < self._lookups_paused_until:  # PostgreSQL just failed us: do not wait on it
             IDEMPOTENCY_LOOKUP_FAILURES.inc()

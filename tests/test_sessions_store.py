@@ -149,3 +149,17 @@ async def test_a_record_postgresql_refuses_goes_to_dead_letters_and_the_rest_are
     letters = (tmp_path / "dead-letter.log").read_bytes().splitlines()
     assert len(letters) == 1 and bad.session_id.encode() in letters[0]
     await store.close()
+
+
+async def test_a_retry_is_answered_from_memory_while_postgresql_cannot_be_asked(database_url, tmp_path):
+    store = SessionStore(database_url, Outbox(tmp_path), retry_seconds=0.05)
+    await store.start()
+    first = record(0, request_id=f"outage-{uuid.uuid4()}")
+    await store.submit(first)
+    await asyncio.wait_for(store._queue.join(), 10)  # written: no longer pending
+    await store.pool.close()  # the database is gone for this store
+    reply = await store.response_for_request(first.request_id)
+    assert reply is not None and reply.session_id == first.session_id
+    assert await store.response_for_request(f"unknown-{uuid.uuid4()}") is None  # new keys: answered as new
+    store.pool = None
+    store._writer.cancel()
