@@ -12,6 +12,7 @@ import re
 import threading
 import time
 import urllib.request
+import uuid
 from concurrent import futures
 
 import grpc
@@ -24,7 +25,10 @@ pytestmark = pytest.mark.mesh
 AGENTS = ("symptom_classifier", "emergency_detector", "condition_matcher", "treatment_retriever")
 # A patient whose details are easy to find anywhere they should not be.
 AGE = 87.75
-COMPLAINT = "crushing chest pain radiating to my left jaw since breakfast, sweaty and breathless"
+# Unique per run: a shared Redis (CI's second pass) must not answer it from an earlier run's cache,
+# or no agent would be called and there would be nothing to trace.
+COMPLAINT = ("crushing chest pain radiating to my left jaw since breakfast, sweaty and breathless, "
+             f"visit {uuid.uuid4().hex[:10]}")
 MEDICATIONS = ["warfarin", "sertraline"]
 PATIENT_REQUEST = {
     "patient": {"age_years": AGE, "sex": "SEX_MALE", "medications": MEDICATIONS,
