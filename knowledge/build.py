@@ -209,15 +209,20 @@ def symcat_links(drafts, sources_dir: Path) -> list[dict]:
     return rows
 
 
-def risk_factor_rows(curated_dir: Path, conditions: list[dict]) -> tuple[list[dict], dict[str, dict]]:
-    """knowledge/curated/risk_factors.yaml -> artifact rows (multipliers keyed by condition id), sources."""
-    data = cond.read_yaml(curated_dir / "risk_factors.yaml")
-    by_alias = {alias: c["id"] for c in conditions for alias in c["aliases"]}
-    sources = {
+def cited_sources(data: dict) -> dict[str, dict]:
+    """The `sources` block of a curated file, as artifact source records."""
+    return {
         sid: {"title": s["title"], "licence": f"{CURATED_LICENCE}; facts from the cited publication",
               "url": s.get("url", ""), "citation": s.get("citation", "")}
         for sid, s in (data.get("sources") or {}).items()
     }
+
+
+def risk_factor_rows(curated_dir: Path, conditions: list[dict]) -> tuple[list[dict], dict[str, dict]]:
+    """knowledge/curated/risk_factors.yaml -> artifact rows (multipliers keyed by condition id), sources."""
+    data = cond.read_yaml(curated_dir / "risk_factors.yaml")
+    by_alias = {alias: c["id"] for c in conditions for alias in c["aliases"]}
+    sources = cited_sources(data)
     rows = []
     for r in data.get("risk_factors") or []:
         if r["source"] not in sources:
@@ -239,11 +244,7 @@ def curated_link_rows(curated_dir: Path, conditions: list[dict]) -> tuple[list[d
     """knowledge/curated/links.yaml: key findings the sources do not link, by condition alias."""
     data = cond.read_yaml(curated_dir / "links.yaml")
     by_alias = {alias: c["id"] for c in conditions for alias in c["aliases"]}
-    sources = {
-        sid: {"title": s["title"], "licence": f"{CURATED_LICENCE}; facts from the cited publication",
-              "url": s.get("url", ""), "citation": s.get("citation", "")}
-        for sid, s in (data.get("sources") or {}).items()
-    }
+    sources = cited_sources(data)
     rows = []
     for entry in data.get("links") or []:
         alias = entry["condition"]
