@@ -5,8 +5,8 @@ the committed files match what this script writes.
 Written here: k8s/base/<service>.yaml (Deployment, headless Service, HPA, PDB per service),
 k8s/base/envoy-deployment.yaml, k8s/base/networkpolicies.yaml, k8s/base/envoy.yaml (Envoy with
 TLS both ways), k8s/overlays/prod/envoy.yaml (the same plus JWT authentication and per-client rate
-limits) and k8s/overlays/prod/certificates.yaml (cert-manager Certificates for every TLS Secret).
-Hand-written: the kustomization.yaml files, k8s/monitoring/ and k8s/secrets-example/.
+limits) and k8s/base/certificates.yaml (cert-manager Certificates for every TLS Secret).
+Hand-written: the kustomization.yaml files, k8s/monitoring/ and k8s/overlays/dev/ca-issuer.yaml.
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ def network_policies() -> list[dict]:
     return policies
 
 
-# --- cert-manager (prod) -------------------------------------------------------------------------------
+# --- cert-manager -------------------------------------------------------------------------------------
 
 
 def certificates() -> list[dict]:
@@ -356,7 +356,7 @@ def outputs() -> dict[Path, str]:
     files = {BASE / name: HEADER + dump_all(docs) for name, docs in documents().items()}
     files[BASE / "envoy.yaml"] = ENVOY_HEADER + envoy_config()
     files[PROD / "envoy.yaml"] = ENVOY_HEADER + envoy_config(prod=True)
-    files[PROD / "certificates.yaml"] = HEADER + dump_all(certificates())
+    files[BASE / "certificates.yaml"] = HEADER + dump_all(certificates())
     return files
 
 
