@@ -11,9 +11,7 @@ from healthmesh.runtime.metrics import TimedMethods, stage_timer, timed
 from healthmesh.runtime.server import AgentService
 from healthmesh.v1 import symptoms_pb2, symptoms_pb2_grpc
 from knowledge.kb import load_kb
-from symptom_classifier.embedding import EmbeddingCache, EmbeddingMatcher, load_or_build_index
-from symptom_classifier.encoder import load_manifest
-from symptom_classifier.engine import SymptomClassifier
+from symptom_classifier.factory import build_classifier
 
 
 def add_classifier_flags(parser) -> None:
@@ -42,18 +40,17 @@ class SymptomClassifierService(AgentService, symptoms_pb2_grpc.SymptomClassifier
 
     def load(self) -> None:
         self.kb = load_kb(self.config.kb_path)
-        fallback = None
-        if not self.config.extra.get("lexical_only"):
-            manifest = load_manifest(self.config.extra.get("model_dir"))
-            encoder = manifest.encoder(self.config.extra.get("model_variant", "int8"))
-            index = load_or_build_index(self.kb, manifest, encoder.encode)
-            # per-stage latency (healthmesh_stage_latency_seconds): tokenise, encode, search
-            encoder.tokenizer = TimedMethods(encoder.tokenizer, self.name, {"encode_batch": "tokenise"})
-            encoder.session = TimedMethods(encoder.session, self.name, {"run": "encode"})
-            index.search = timed(self.name, "search", index.search)
-            cache = EmbeddingCache(manifest.version, self.config.extra.get("redis_url"))
-            fallback = EmbeddingMatcher(index, encoder.encode, cache)
-        self.classifier = SymptomClassifier(self.kb, fallback=fallback)
+        extra = self.config.extra
+        self.classifier = build_classifier(
+            self.kb, model_dir=extra.get("model_dir"), variant=extra.get("model_variant", "int8"),
+            redis_url=extra.get("redis_url"), lexical_only=bool(extra.get("lexical_only")),
+            instrument=self._time_stages)
+
+    def _time_stages(self, encoder, index) -> None:
+        """Per-stage latency (healthmesh_stage_latency_seconds): tokenise, encode, search."""
+        encoder.tokenizer = TimedMethods(encoder.tokenizer, self.name, {"encode_batch": "tokenise"})
+        encoder.session = TimedMethods(encoder.session, self.name, {"run": "encode"})
+        index.search = timed(self.name, "search", index.search)
 
     def register(self, server: grpc.aio.Server) -> None:
         symptoms_pb2_grpc.add_SymptomClassifierServicer_to_server(self, server)

@@ -27,7 +27,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from healthmesh.envoy_config import AGENT_SERVICES, GATEWAY_SERVICE, EnvoySettings, JwtAuth, RateLimit, render
 from healthmesh.local.servers import EmbeddedPostgres, EmbeddedRedis
 from healthmesh.runtime import tls
-from healthmesh.runtime.config import env
+from healthmesh.runtime.config import DEFAULT_METRICS_PORTS, DEFAULT_PORTS, env
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENTS = ("symptom_classifier", "emergency_detector", "condition_matcher", "treatment_retriever")
@@ -36,16 +36,14 @@ RESTART_BACKOFF_SECONDS = (0.2, 0.5, 1.0, 2.0, 5.0)
 
 @dataclass
 class Ports:
-    envoy: int = 8080
-    envoy_admin: int = 9901
-    gateway: int = 50051
-    symptom_classifier: int = 50061
-    emergency_detector: int = 50062
-    condition_matcher: int = 50063
-    treatment_retriever: int = 50064
-    metrics: dict[str, int] = field(default_factory=lambda: {
-        "gateway": 9451, "symptom_classifier": 9461, "emergency_detector": 9462,
-        "condition_matcher": 9463, "treatment_retriever": 9464})
+    envoy: int = DEFAULT_PORTS["envoy"]
+    envoy_admin: int = DEFAULT_PORTS["envoy_admin"]
+    gateway: int = DEFAULT_PORTS["gateway"]
+    symptom_classifier: int = DEFAULT_PORTS["symptom_classifier"]
+    emergency_detector: int = DEFAULT_PORTS["emergency_detector"]
+    condition_matcher: int = DEFAULT_PORTS["condition_matcher"]
+    treatment_retriever: int = DEFAULT_PORTS["treatment_retriever"]
+    metrics: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_METRICS_PORTS))
     postgres: int = 54329
     redis: int = 63799
 
