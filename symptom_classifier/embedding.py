@@ -49,6 +49,9 @@ SHORT_RUN_MARGIN = 0.15
 # (`python -m symptom_classifier.evaluate`, threshold 0.65): combined top-1 0.86 without the
 # contest, 0.87 with margins 0.10-0.20 (no phrase lost), 0.86 from 0.25; 0.15 is the middle.
 WHOLE_RUN_MARGIN = 0.15
+# A run read together with the trigger or modifier words beside it ("unable to wee", "I pee far
+# too often") replaces the run's own reading when at least this much closer to its nearest phrase.
+WIDER_MARGIN = 0.05
 # Neighbours searched to find the lexical concept's own similarity to the whole run; when it is
 # not among them, the k-th similarity bounds it from above.
 WHOLE_RUN_NEIGHBOURS = 32
@@ -213,24 +216,47 @@ class EmbeddingMatcher:
         return self.match_many([(sent, runs)])[0]
 
     def read_many(self, requests: Sequence[tuple[Sequence[Token], list[tuple[int, int]]]],
-                  contests: Sequence[tuple[int, int, int, frozenset[str]]] = ()
-                  ) -> tuple[list[list[ConceptMatch]], list[ConceptMatch | None]]:
-        """`match_many`, plus the whole-run contests, all embedded in one batch.
+                  contests: Sequence[tuple[int, int, int, frozenset[str]]] = (),
+                  wider: Sequence[tuple[int, int, int, int, int, bool]] = ()
+                  ) -> tuple[list[list[ConceptMatch]], list[ConceptMatch | None], list[ConceptMatch | None]]:
+        """`match_many`, plus the whole-run contests and the wider readings, all embedded in one batch.
 
         A contest (sentence index, start, end, lexical concept ids) names a run that a lexical match
         covers only in part. Its answer is the embedding match for the whole run when the run's
         nearest concept is not a lexical one, clears the threshold, and beats the lexical concepts'
         similarity to the run by WHOLE_RUN_MARGIN; otherwise None (the lexical reading stands).
+
+        A wider reading (sentence index, run start, run end, wider start, wider end, whether it takes
+        in a negation or hedging trigger) is a run with
+        the trigger and modifier words beside it ("unable to" + "wee", "pee far" + "too often").
+        Its answer is the match for the wider span when that clears the threshold and is closer
+        than the run alone by WIDER_MARGIN: the words then belong to the finding's meaning.
         """
         jobs = [(i, a, b) for i, (sent, runs) in enumerate(requests) for a, b in runs if b - a <= MAX_RUN_TOKENS]
         texts = [" ".join(t.text for t in requests[i][0][a:b]) for i, a, b in jobs]
         whole = [" ".join(t.text for t in requests[i][0][a:b]) for i, a, b, _ in contests]
+        widened = [" ".join(t.text for t in requests[i][0][a:b]) for i, _, _, a, b, _ in wider]
+        plain = [" ".join(t.text for t in requests[i][0][a:b]) for i, a, b, *_ in wider]
         out: list[list[ConceptMatch]] = [[] for _ in requests]
         answers: list[ConceptMatch | None] = [None] * len(contests)
-        if not texts and not whole:
-            return out, answers
+        wide_answers: list[ConceptMatch | None] = [None] * len(wider)
+        if not texts and not whole and not widened:
+            return out, answers, wide_answers
         k = min(WHOLE_RUN_NEIGHBOURS if whole else 1, len(self.index.concept_ids))
-        sims, ids = self.index.search(self.embed(texts + whole), k)
+        sims, ids = self.index.search(self.embed(texts + whole + widened + plain), k)
+        n_plain = len(texts) + len(whole)
+        for j, (_, s, e, a, b, negates) in enumerate(wider):
+            sim, run_sim = float(sims[n_plain + j][0]), float(sims[n_plain + len(wider) + j][0])
+            run_unread = run_sim < self.threshold + (SHORT_RUN_MARGIN if e - s <= SHORT_RUN_TOKENS else 0.0)
+            # words that would otherwise negate or hedge the run ("no blood") join it only when the
+            # run alone says nothing and they clearly change its meaning ("unable to wee"); other
+            # words join when they make an unread run readable or clearly add to a read one
+            if negates and not run_unread:
+                continue
+            gain = WIDER_MARGIN if negates or not run_unread else 0.0
+            if sim >= self.threshold and sim - run_sim >= gain:
+                wide_answers[j] = ConceptMatch(a, b, self.index.concept_ids[ids[n_plain + j][0]],
+                                               round(sim, 3), "embedding")
         for (i, a, b), s, n in zip(jobs, sims, ids):
             sim = float(s[0])
             if sim >= self.threshold + (SHORT_RUN_MARGIN if b - a <= SHORT_RUN_TOKENS else 0.0):
@@ -243,7 +269,7 @@ class EmbeddingMatcher:
                                float(s[-1]))
             if best - lexical_sim >= WHOLE_RUN_MARGIN:
                 answers[j] = ConceptMatch(a, b, best_id, round(best, 3), "embedding")
-        return out, answers
+        return out, answers, wide_answers
 
     def match_many(self, requests: Sequence[tuple[Sequence[Token], list[tuple[int, int]]]]) -> list[list[ConceptMatch]]:
         """Matches for the runs of several sentences, embedded together in one batch."""

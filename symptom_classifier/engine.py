@@ -205,6 +205,7 @@ class SymptomClassifier:
         batch."""
         requests: list[tuple[list[Token], list[tuple[int, int]]]] = []
         contests: list[tuple[int, int, int, frozenset[str]]] = []
+        wider: list[tuple[int, int, int, int, int, bool]] = []
         for si, ((a, b), matches) in enumerate(zip(sentences, chosen)):
             sent = tokens[a:b]
             taken = [not ok for ok in usable[a:b]]
@@ -219,22 +220,32 @@ class SymptomClassifier:
                 for k in range(t.start, t.end):
                     taken[k] = True
                     context[k] = True
+            trigger = [c and usable[a + k] for k, c in enumerate(context)]  # "no", "unable to"
+            spoken = list(trigger)  # triggers and modifiers: words about a finding
             modifiers = _SentenceModifiers(norm, sent, clause_ids(sent, taken))
             site = [False] * len(sent)
             for k in modifiers.used_tokens(sites=False):
                 taken[k] = True
                 context[k] = True
+                spoken[k] = True
             for k in modifiers.site_tokens():
                 site[k] = not taken[k]
+            claimed = [t and not c for t, c in zip(taken, context)]  # specific lexical matches, facts
+            # a broad word beside the run is part of it ("pain at the bottom of my back")
+            runs = [_grow(sent, s, e, lambda k: generic[k], claimed)
+                    for s, e in _content_runs(sent, [True] * len(sent), taken)]
             # a body site belongs to the run ("ache in my groin"), but a site with nothing
             # else new beside it ("chesty cough": "chest") is no finding of its own
-            runs = [(s, e) for s, e in _content_runs(sent, [True] * len(sent), taken)
-                    if _says_something(sent, generic, site, s, e)]
+            runs = [(s, e) for s, e in runs if _says_something(sent, generic, site, s, e)]
             requests.append((sent, runs))
+            for s, e in runs:
+                xs, xe = _grow(sent, s, e, lambda k: generic[k] or spoken[k] or _is_filler(sent[k]), claimed)
+                if (xs, xe) != (s, e):
+                    wider.append((si, s, e, xs, xe, any(trigger[xs:xe])))
             contests.extend((si, s, e, lexical) for s, e, lexical in _partial_runs(sent, matches, context, runs))
         if not any(runs for _, runs in requests) and not contests:
             return chosen
-        found, answers = self.fallback.read_many(requests, contests)
+        found, answers, widened = self.fallback.read_many(requests, contests, wider)
         out: list[list[ConceptMatch]] = []
         for matches, extra in zip(chosen, found):
             if extra:
@@ -246,6 +257,11 @@ class SymptomClassifier:
             if answer is None:
                 continue
             kept = [m for m in out[si] if not (m.start < e and s < m.end)]
+            out[si] = sorted(kept + [answer], key=lambda m: m.start)
+        for (si, *_), answer in zip(wider, widened):
+            if answer is None:
+                continue
+            kept = [m for m in out[si] if not (m.start < answer.end and answer.start < m.end)]
             out[si] = sorted(kept + [answer], key=lambda m: m.start)
         return out
 
@@ -544,13 +560,35 @@ def _partial_runs(sent: list[Token], matches: list[ConceptMatch], context: list[
     return out
 
 
+def _grow(sent: list[Token], a: int, b: int, joins, blocked: list[bool],
+          limit: int = MAX_WHOLE_RUN_TOKENS) -> tuple[int, int]:
+    """The run (a, b) widened over neighbouring words `joins` accepts (fillers may sit between), at
+    most `limit` tokens long, never across a conjunction, punctuation or a `blocked` word."""
+    def reach(k: int, step: int, edge: int, lo: int, hi: int) -> int:
+        while 0 <= k < len(sent) and hi - lo < limit:
+            t = sent[k]
+            if blocked[k] or not t.is_word or t.text in RUN_BREAKS:
+                break
+            if joins(k):
+                edge = k
+            elif not _is_filler(t):
+                break
+            lo, hi = min(lo, k), max(hi, k + 1)
+            k += step
+        return edge
+
+    end = reach(b, 1, b - 1, a, b) + 1
+    return reach(a - 1, -1, a, a, end), end
+
+
 def _says_something(sent: list[Token], generic: list[bool], site: list[bool], a: int, b: int) -> bool:
     """A run worth embedding: a word that is neither filler, broad concept word nor body site,
     or a broad word together with a site ("aching" + "back")."""
     content = [k for k in range(a, b) if not _is_filler(sent[k]) and len(sent[k].text) >= 2]
     if any(not generic[k] and not site[k] and len(sent[k].text) >= 3 for k in content):
         return True
-    return any(generic[k] for k in content) and any(site[k] for k in content)
+    # the broad word may be a filler itself ("pain" in "pain at the bottom of my back")
+    return any(generic[k] for k in range(a, b)) and any(site[k] for k in content)
 
 
 def _is_filler(t: Token) -> bool:

@@ -97,3 +97,30 @@ def test_whole_run_never_spans_a_conjunction(setup):
     classifier, _ = setup
     found = _by_id(classifier.classify("my head is throbbing and I feel shattered"))
     assert "fatigue" in found and "headache" in found
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("I'm unable to wee", "retention-of-urine"),  # "unable to" is part of the meaning
+    ("I just can't seem to get my breath back", "shortness-of-breath"),  # "can't" is not a negation here
+    ("pain at the bottom of my back", "low-back-pain"),  # the broad word joins the site words
+])
+def test_words_beside_a_run_join_it_when_they_carry_its_meaning(setup, text, concept):
+    classifier, _ = setup
+    found = _by_id(classifier.classify(text))
+    assert concept in found and found[concept].presence == Presence.PRESENT
+
+
+def test_a_negation_beside_a_run_still_negates_it(setup):
+    classifier, _ = setup
+    found = _by_id(classifier.classify("runny poo since yesterday, no blood, drinking and playing"))
+    assert not any(f.presence == Presence.PRESENT and "bleeding" in cid for cid, f in found.items())
+    found = _by_id(classifier.classify("not drunk now, no thoughts of harming myself"))
+    assert found["suicidal-thoughts"].presence == Presence.ABSENT
+
+
+def test_a_function_said_to_be_fine_is_negated_but_a_fine_rash_is_a_rash(setup):
+    classifier, _ = setup
+    found = _by_id(classifier.classify("he is playing as normal and breathing fine"))
+    assert all(f.presence != Presence.PRESENT for f in found.values())
+    found = _by_id(classifier.classify("fever and a fine red rash on his chest"))
+    assert found["skin-rash"].presence == Presence.PRESENT and found["fever"].presence == Presence.PRESENT
