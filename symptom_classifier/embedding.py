@@ -132,6 +132,7 @@ class ConceptIndex:
         self.index = index
         self.concept_ids = concept_ids
         self.phrases = phrases
+        self._says_no = np.array([says_no(p) for p in phrases], dtype=bool)
 
     @classmethod
     def build(cls, kb: KnowledgeBase, encode, batch: int = 64) -> "ConceptIndex":
@@ -158,8 +159,40 @@ class ConceptIndex:
         meta = json.loads((directory / "concepts.json").read_text())
         return cls(faiss.read_index(str(directory / "concepts.faiss")), meta["concept_ids"], meta["phrases"])
 
-    def search(self, vectors: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
-        return self.index.search(_normalise(vectors), k)
+    def search(self, vectors: np.ndarray, k: int = 1,
+               texts: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The k nearest phrases of each vector. With the vectors' `texts`, a phrase that says "no"
+        ("not feeding", "can't breathe") is only a neighbour of a text that says "no" too: the
+        encoder reads negation poorly, and "feeding well" must not land on "not feeding"."""
+        if texts is None:
+            return self.index.search(_normalise(vectors), k)
+        wide = min(k + NEGATED_LOOKAHEAD, len(self.phrases))
+        sims, ids = self.index.search(_normalise(vectors), wide)
+        out_sims = np.full((len(ids), k), -1.0, dtype=np.float32)
+        out_ids = np.zeros((len(ids), k), dtype=ids.dtype)
+        for row, text in enumerate(texts):
+            keep = ids[row] >= 0
+            if not says_no(text):
+                keep &= ~self._says_no[np.maximum(ids[row], 0)]
+            chosen = np.flatnonzero(keep)[:k]
+            out_sims[row, :len(chosen)] = sims[row, chosen]
+            out_ids[row, :len(chosen)] = ids[row, chosen]
+            if len(chosen) < k:  # pad with the last kept neighbour (or none at all)
+                out_ids[row, len(chosen):] = out_ids[row, max(len(chosen) - 1, 0)]
+                out_sims[row, len(chosen):] = out_sims[row, max(len(chosen) - 1, 0)] if len(chosen) else -1.0
+        return out_sims, out_ids
+
+
+NEGATION_WORDS = frozenset({"no", "not", "never", "without", "unable", "cannot", "can't", "cant",
+                            "won't", "wont", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
+                            "isn't", "isnt", "aren't", "hasn't", "haven't", "wasn't", "couldn't",
+                            "refusing", "refuses", "refused", "nothing", "none"})
+# Neighbours looked at beyond k so that phrases skipped for saying "no" still leave k.
+NEGATED_LOOKAHEAD = 16
+
+
+def says_no(text: str) -> bool:
+    return any(w in NEGATION_WORDS for w in text.lower().replace("\u2019", "'").split())
 
 
 def _normalise(v: np.ndarray) -> np.ndarray:
@@ -209,7 +242,7 @@ class EmbeddingMatcher:
         """(concept id, similarity, matched phrase) for each phrase."""
         if not phrases:
             return []
-        sims, ids = self.index.search(self.embed(phrases), 1)
+        sims, ids = self.index.search(self.embed(phrases), 1, phrases)
         return [(self.index.concept_ids[i[0]], float(s[0]), self.index.phrases[i[0]]) for s, i in zip(sims, ids)]
 
     def match_runs(self, sent: Sequence[Token], runs: list[tuple[int, int]]) -> list[ConceptMatch]:
@@ -243,7 +276,8 @@ class EmbeddingMatcher:
         if not texts and not whole and not widened:
             return out, answers, wide_answers
         k = min(WHOLE_RUN_NEIGHBOURS if whole else 1, len(self.index.concept_ids))
-        sims, ids = self.index.search(self.embed(texts + whole + widened + plain), k)
+        queries = texts + whole + widened + plain
+        sims, ids = self.index.search(self.embed(queries), k, queries)
         n_plain = len(texts) + len(whole)
         for j, (_, s, e, a, b, negates) in enumerate(wider):
             sim, run_sim = float(sims[n_plain + j][0]), float(sims[n_plain + len(wider) + j][0])
