@@ -42,7 +42,7 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "subsided", "has stopped", "stopped", "denies", "nil", "nope",
         # a statement that a function is normal negates its symptom ("breathing is fine")
         "is fine", "are fine", "is normal", "are normal", "normally", "is ok", "is okay",
-        "fine", "as normal", "as usual",  # "breathing fine", "eating as normal"
+        "fine", "as normal", "as usual", "normal", "ok", "okay", "well",  # "breathing fine", "nappies normal", "feeding well"
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",
@@ -89,6 +89,7 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
     (Kind.PSEUDO, FORWARD): (
         "fine rash", "fine red rash", "fine pink rash", "fine spots", "fine bumps", "fine tremor",
         "fine crackles", "fine lines",  # "fine" as a description, not "is fine"
+        "as well", "well as", "not well", "not feeling well", "not very well", "unwell",
         "no change", "not only", "no further", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",

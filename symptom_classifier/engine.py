@@ -82,6 +82,7 @@ class SymptomClassifier:
         self.triggers = TriggerLexicon()
         self._evidence_codes = {code.lower(): code for code in kb.evidences}
         self._symptom_ids = {sid.lower(): sid for sid in kb.symptoms}
+        self._site_pain: dict[str, object] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -106,6 +107,16 @@ class SymptomClassifier:
         result.pregnant = facts.pregnant
         result.vitals = _vitals(facts, result.findings)
         return result
+
+    def _pain_at(self, site: str):
+        """The specific pain concept the vocabulary has for a body site ("lower back" -> low back
+        pain), read as the phrase "<site> pain"; None when it has none."""
+        if site not in self._site_pain:
+            _, tokens = tokenize(f"{site} pain")
+            found = [m for m in self._lexical(tokens, [True] * len(tokens))
+                     if m.start == 0 and m.end == len(tokens) and m.concept_id != GENERIC_PAIN]
+            self._site_pain[site] = self.kb.symptoms[found[0].concept_id] if found else None
+        return self._site_pain[site]
 
     # ------------------------------------------------------------------ coded evidence
 
@@ -268,6 +279,8 @@ class SymptomClassifier:
     def _finding(self, original: str, hit: _Hit) -> Finding:
         m, scope, md = hit.match, hit.scope, hit.mods
         concept = self.kb.symptoms[m.concept_id]
+        if m.concept_id == GENERIC_PAIN and md.body_site:
+            concept = self._pain_at(md.body_site) or concept
         presence = (Presence.ABSENT if scope.negated else Presence.UNKNOWN if scope.hedged
                     else Presence.PRESENT)
         # "has had earache for 4 days", "my dad has had diarrhoea since yesterday": a soft

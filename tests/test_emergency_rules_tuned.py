@@ -148,3 +148,23 @@ def test_window_for_a_symptom_not_on_the_self_care_list_is_rejected():
     bad["self_care_symptoms"]["max_days"]["chest-pain"] = 3
     with pytest.raises(RulesError, match="not self-care symptoms"):
         TriageRules.from_dict(bad)
+
+
+BABY = Patient(age_years=0.15, sex=Sex.MALE)
+
+
+@pytest.mark.parametrize("sid", ["diaper-rash", "dry-or-flaky-scalp", "eye-discharge", "teething"])
+def test_a_baby_with_only_a_normal_baby_complaint_is_self_care(detector, sid):
+    assert assess(detector, [s(sid)], BABY).level == Urgency.SELF_CARE
+    # anything else in a baby still means a consultation
+    assert assess(detector, [s(sid), s("cough")], BABY).level >= Urgency.CONSULTATION
+
+
+@pytest.mark.parametrize("sid", ["knee-pain", "leg-cramps-or-spasms", "insomnia", "head-lice", "bruise"])
+def test_everyday_complaints_are_self_care_until_they_last(detector, sid):
+    assert assess(detector, [s(sid)], MAN).level == Urgency.SELF_CARE
+    assert assess(detector, [s(sid, duration_hours=24 * 60)], MAN).level == Urgency.CONSULTATION
+
+
+def test_generic_pain_without_a_site_is_still_a_routine_check(detector):
+    assert assess(detector, [s("pain")], MAN).level == Urgency.CONSULTATION

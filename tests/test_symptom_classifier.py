@@ -277,3 +277,20 @@ def test_question_and_answer(classifier, text, expected):
 def test_side_apart_from_the_site(classifier, text, cid, site, side):
     f = _by_id(classifier.classify(text))[cid]
     assert (f.body_site, f.laterality) == (site, side)
+
+
+@pytest.mark.parametrize("text, cid", [
+    ("mild ache in my lower back after digging", "low-back-pain"),
+    ("it hurts at the front of my pelvis", "pelvic-pain"),
+])
+def test_a_broad_pain_with_a_site_is_that_site_s_pain(classifier, text, cid):
+    assert _by_id(classifier.classify(text))[cid].presence == Presence.PRESENT
+
+
+@pytest.mark.parametrize("text, cid", [
+    ("feeding well and wet nappies normal", "infant-feeding-problem"),
+    ("breathing ok, eating as normal", "difficulty-breathing"),
+])
+def test_a_function_said_to_be_normal_is_not_a_complaint(classifier, text, cid):
+    found = _by_id(classifier.classify(text))
+    assert cid not in found or found[cid].presence == Presence.ABSENT
