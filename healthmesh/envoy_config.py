@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from healthmesh import envoy_json_guard
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "envoy" / "envoy.yaml.tmpl"
 
@@ -19,6 +21,8 @@ AGENT_SERVICES = {
     "treatment_retriever": "healthmesh.v1.TreatmentRetriever",
 }
 GATEWAY_SERVICE = "healthmesh.v1.Diagnosis"
+# every service the JSON transcoder (and the JSON guard before it) serves over REST
+TRANSCODED_SERVICES = [GATEWAY_SERVICE, *AGENT_SERVICES.values()]
 
 
 @dataclass
@@ -63,11 +67,34 @@ class EnvoySettings:
     # Route the agents' own services (REST /v1/symptoms:classify ...) straight to them. Kubernetes
     # turns this off: there only the gateway may reach the agents (see k8s NetworkPolicies).
     agent_routes: bool = True
+    # The JSON guard (envoy/json_guard.lua, see healthmesh/envoy_json_guard.py): a list sent where a
+    # non-repeated field belongs is answered 400 naming the field, before the transcoder sees it.
+    # Its schema is generated at render time from `json_guard_descriptor`, a local copy of the
+    # descriptor set Envoy loads (default: descriptor_path; Kubernetes renders with build/healthmesh.pb
+    # since /etc/envoy/healthmesh.pb exists only in the image). Bodies over json_guard_max_body
+    # bytes, or of unknown length, go to the transcoder unchecked.
+    json_guard: bool = True
+    json_guard_descriptor: Path | str | None = None
+    json_guard_max_body: int = envoy_json_guard.DEFAULT_MAX_BODY
 
 
-def _route(cluster: str, service: str, timeout: str) -> str:
+def _route(cluster: str, service: str, timeout: str, guard_off: str) -> str:
     return (f'              - match: {{ prefix: "/{service}/" }}\n'
-            f"                route: {{ cluster: {cluster}, timeout: {timeout} }}")
+            f"                route: {{ cluster: {cluster}, timeout: {timeout} }}{guard_off}")
+
+
+def _guard_off(settings: EnvoySettings) -> str:
+    """Per-route config for routes only gRPC reaches: the JSON guard does not run there at all."""
+    if not settings.json_guard:
+        return ""
+    return f"\n                typed_per_filter_config: {envoy_json_guard.ROUTE_OFF}"
+
+
+def _json_guard_filter(settings: EnvoySettings) -> str:
+    if not settings.json_guard:
+        return ""
+    return envoy_json_guard.envoy_filter(settings.json_guard_descriptor or settings.descriptor_path,
+                                         TRANSCODED_SERVICES, settings.json_guard_max_body)
 
 
 def _is_ip(host: str) -> bool:
@@ -207,7 +234,7 @@ def _rate_limit_filter(limit: RateLimit, jwt: bool) -> str:
 
 def render(settings: EnvoySettings) -> str:
     services = {"gateway": GATEWAY_SERVICE, **(AGENT_SERVICES if settings.agent_routes else {})}
-    routes = "\n".join(_route(c, s, settings.route_timeout) for c, s in AGENT_SERVICES.items()
+    routes = "\n".join(_route(c, s, settings.route_timeout, _guard_off(settings)) for c, s in AGENT_SERVICES.items()
                        if settings.agent_routes)
     clusters = "\n".join(
         _cluster(name, *settings.upstreams[name], services[name], settings.dns_type, settings.tls_dir)
@@ -224,5 +251,7 @@ def render(settings: EnvoySettings) -> str:
         descriptor_path=str(settings.descriptor_path), agent_routes=routes, clusters=clusters,
         route_timeout=settings.route_timeout, rest_deadline=settings.rest_deadline,
         listener_tls=_listener_tls(settings.tls_dir, settings.require_client_cert),
-        auth_filters=auth_filters,
+        auth_filters=auth_filters, json_guard_filter=_json_guard_filter(settings),
+        grpc_route_guard_off=_guard_off(settings),
+        transcoder_services="\n".join(f"              - {s}" for s in TRANSCODED_SERVICES),
     )

@@ -152,8 +152,9 @@ def error_responses() -> dict:
     json_or_text = {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}},
                     "text/plain": {"schema": {"type": "string"}}}
     return {
-        "400": {"description": "Bad input: the message names the field (JSON from the service, plain text "
-                               "when the JSON itself does not fit the schema)", "content": json_or_text},
+        "400": {"description": "Bad input: the message names the field (JSON from the service, or from Envoy "
+                               "for a list where one value belongs; plain text when the JSON itself does not "
+                               "fit the schema)", "content": json_or_text},
         "404": {"description": "Not found", "content": json_or_text},
         "413": {"description": "Request body too large", "content": {"text/plain": {"schema": {"type": "string"}}}},
         "429": {"description": "Rate limited", "content": json_or_text},

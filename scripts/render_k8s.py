@@ -185,6 +185,8 @@ def envoy_settings(prod: bool = False) -> EnvoySettings:
         admin_address="127.0.0.1", dns_type="STRICT_DNS", tls_dir=ENVOY_TLS_MOUNT, agent_routes=False,
         jwt=JwtAuth(f"{ENVOY_JWKS_MOUNT}/jwks.json", PROD_JWT_ISSUER, (PROD_JWT_AUDIENCE,)) if prod else None,
         rate_limit=PROD_RATE_LIMIT if prod else None,
+        # the JSON guard's schema comes from the same protos as the image's /etc/envoy/healthmesh.pb
+        json_guard_descriptor=ROOT / "build" / "healthmesh.pb",
     )
 
 

@@ -48,8 +48,12 @@ REJECTED = [
     ("age string", {"complaint": "cough", "patient": {"age_years": "abc"}}, "patient.age_years"),
     ("age huge", raw('{"complaint": "cough", "patient": {"age_years": 1e400}}'), "age_years"),
     ("evidence string", {"evidence": "ddxplus:E_91"}, "evidence"),
-    # Envoy's transcoder names no field for this one: "Proto field is not repeating, cannot start list."
-    ("vitals list", {"complaint": "cough", "vitals": [1, 2]}, "not repeating"),
+    # a list where a single value belongs: Envoy's JSON guard names the field (the transcoder would not)
+    ("vitals list", {"complaint": "cough", "vitals": [1, 2]}, "vitals: expected an object, got a list"),
+    ("complaint list", {"complaint": ["cough"]}, "complaint: expected a string, got a list"),
+    ("age list", {"complaint": "cough", "patient": {"age_years": [3]}}, "patient.age_years: expected a number"),
+    ("code list", {"evidence": [{"code": "ddxplus:E_91"}, {"code": ["x"]}]}, "evidence[1].code: expected a string"),
+    ("first code list", {"evidence": [{"code": [1]}]}, "evidence[0].code: expected a string"),
     ("max_conditions text", {"complaint": "cough", "max_conditions": "ten"}, "max_conditions"),
     ("max_conditions fraction", {"complaint": "cough", "max_conditions": 1.5}, "max_conditions"),
     ("history object", {"complaint": "cough", "patient": {"history": {"a": 1}}}, "history"),
@@ -100,6 +104,11 @@ ACCEPTED = [
     ("sex as number", {"complaint": "cough", "patient": {"sex": 1}}),
     ("bool as string", {"complaint": "cough", "patient": {"pregnant": "yes"}}),  # Envoy's parser is lenient
     ("10,000 characters", {"complaint": ("headache " * 1200)[:10_000]}),
+    # lists where repeated fields belong, and under unknown fields, are accepted as before
+    ("lists where they belong", {"complaint": "cough", "patient": {"history": ["asthma"], "medications": []},
+                                 "evidence": [{"code": "ddxplus:E_91", "presence": "PRESENCE_PRESENT"}]}),
+    ("nested list in a repeated field", {"complaint": "cough", "patient": {"history": [["asthma"]]}}),
+    ("list under an unknown field", {"complaint": "cough", "no_such_field": [1, {"vitals": [2]}]}),
 ]
 
 
@@ -123,6 +132,19 @@ def test_odd_but_valid_input_is_answered_and_stored(mesh, name, body):
     if body.get("request_id"):
         status, again = mesh.post("/v1/diagnose", body)
         assert status == 200 and again["session_id"] == reply["session_id"]
+
+
+def test_list_rejections_look_like_every_other_invalid_argument(mesh):
+    status, guard = mesh.post("/v1/diagnose", {"complaint": "cough", "vitals": [1, 2]})
+    service_status, service = mesh.post("/v1/diagnose", {"complaint": "cough", "patient": {"age_years": 131}})
+    assert status == service_status == 400, (guard, service)
+    assert set(guard) == set(service) and guard["code"] == service["code"] == 3
+    assert guard["message"] == "vitals: expected an object, got a list"
+    # every RPC the transcoder serves, not only Diagnose
+    status, reply = mesh.post("/v1/symptoms:classify", {"text": ["cough"]})
+    assert (status, reply["message"]) == (400, "text: expected a string, got a list")
+    status, reply = mesh.post("/v1/urgency:assess", {"findings": [{"code": "symptom:cough", "presence": [1]}]})
+    assert (status, reply["message"]) == (400, "findings[0].presence: expected an enum name or number, got a list")
 
 
 @pytest.mark.parametrize("path, field", [

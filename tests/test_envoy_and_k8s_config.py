@@ -76,9 +76,11 @@ def test_kubernetes_envoy_configs_come_from_the_same_template(tmp_path):
 def test_prod_envoy_authenticates_and_rate_limits_and_both_speak_tls_to_the_gateway_only():
     base = yaml.safe_load(render_k8s.envoy_config(prod=False))
     prod = yaml.safe_load(render_k8s.envoy_config(prod=True))
-    for config, filters in ((base, ["envoy.filters.http.grpc_json_transcoder", "envoy.filters.http.router"]),
+    for config, filters in ((base, ["envoy.filters.http.lua", "envoy.filters.http.grpc_json_transcoder",
+                                    "envoy.filters.http.router"]),
                             (prod, ["envoy.filters.http.jwt_authn", "envoy.filters.http.local_ratelimit",
-                                    "envoy.filters.http.grpc_json_transcoder", "envoy.filters.http.router"])):
+                                    "envoy.filters.http.lua", "envoy.filters.http.grpc_json_transcoder",
+                                    "envoy.filters.http.router"])):
         (listener,) = config["static_resources"]["listeners"]
         (chain,) = listener["filter_chains"]
         assert chain["transport_socket"]["name"] == "envoy.transport_sockets.tls"
