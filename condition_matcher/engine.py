@@ -31,7 +31,7 @@ from knowledge.kb import KnowledgeBase
 
 from .explain import explain_score
 from .interview import Interviewer, Question
-from .model import LikelihoodTables, build_tables
+from .model import LikelihoodTables, build_tables, generic_families
 from .modifiers import ModifierTable
 from .priors import PriorTable, load_presentation_factors
 
@@ -45,6 +45,7 @@ class ConditionMatcher:
         self.kb = kb
         self.temperature = temperature
         self.tables: LikelihoodTables = build_tables(kb)
+        self._generic_family = {g: frozenset(f) for g, f in generic_families(self.tables.finding_index).items()}
         self.conditions = [kb.conditions[cid] for cid in self.tables.condition_ids]
         self.priors = PriorTable(self.conditions, kb.risk_factors, load_presentation_factors())
         aliases = {alias: c.id for c in self.conditions for alias in c.aliases}
@@ -67,6 +68,12 @@ class ConditionMatcher:
                 absent.pop(row, None)
             elif row not in present:
                 absent.setdefault(row, finding)
+        # "headache, not throbbing" reads as headache present and pain absent: a generic finding
+        # denied beside one of its own specific forms describes a quality of that finding, not its
+        # absence, so it is dropped (log(1 - P(pain | c)) would otherwise rule out every cause of
+        # headache).
+        for row in [r for r in absent if r in self._generic_family and present.keys() & self._generic_family[r]]:
+            del absent[row]
         return list(present), list(absent), list(present.values()), list(absent.values())
 
     def log_scores(self, patient: Patient, findings: Sequence[Finding]) -> np.ndarray:

@@ -21,10 +21,17 @@ For every condition c and every finding code f the KB knows, P(f | c) is resolve
    do know (rules 1-3), so the finding is neutral for c.
 
 5. generic concepts are implied by their specific forms: P(pain | c) is at least the largest linked
-   P(<some pain> | c) (chest pain is pain), and likewise for headache, rash and swelling
-   (GENERIC_CONCEPTS). Without this, a condition whose source lists only specific pains would
-   get the leak for "pain", and the bare word would favour the DDXPlus conditions, whose
-   concept-level estimates always carry the generic "pain".
+   P(<some pain> | c) (chest pain is pain), and likewise for headache, rash, swelling, abdominal,
+   chest and back pain and vomiting (GENERIC_CONCEPTS). Without this, a condition whose source lists
+   only specific pains would get the leak for "pain" (SymCat lists "sharp abdominal pain" for
+   pancreatitis but not "abdominal pain"), and the bare word would favour the DDXPlus conditions,
+   whose concept-level estimates always carry the generic "pain".
+6. the converse, for a condition that links a generic concept but not one of its specific forms
+   (a curated source that says "abdominal pain"): P(specific | c) is at least
+   P(generic | c) * s, s = sum_c' w_c' P(specific | c') / sum_c' w_c' P(generic | c') over the
+   conditions c' that link both (the share of that generic finding reported in that specific form),
+   instead of the leak: "upper abdominal pain" is some evidence for a condition known to cause
+   abdominal pain.
 
 P is then clipped to [LEAK, P_MAX] so that log P and log(1 - P) are finite; the leak is also the floor
 for links smoothed below it (a listed finding never seen in many patients).
@@ -54,7 +61,16 @@ GENERIC_CONCEPTS: dict[str, tuple[str, ...]] = {
     "headache": ("headache",),
     "skin-rash": ("rash",),
     "swelling": ("swelling", "swollen"),
+    "abdominal-pain": ("abdominal-pain",),
+    "chest-pain": ("chest-pain",),
+    "back-pain": ("back-pain",),
+    "vomiting": ("vomiting",),
 }
+# Rule 6 (specific forms from a linked generic) applies to these families only: their specific
+# forms are sites or common qualities of the same complaint. "pain" and "swelling" are too broad (a
+# condition linking "pain" says nothing about which body part), and "headache" has red-flag forms
+# (worst headache of life) that a cause of ordinary headache does not lend itself to.
+SPECIFIC_FROM_GENERIC = ("abdominal-pain", "chest-pain", "back-pain")
 
 SYMPTOM_PREFIX = "symptom:"
 DDXPLUS_PREFIX = "ddxplus:"
@@ -162,6 +178,7 @@ def build_tables(kb: KnowledgeBase) -> LikelihoodTables:
         else:
             row[missing] = LEAK
 
+    _imply_specific(p, linked, fidx, weight)
     _imply_generic(p, linked, fidx)
     np.clip(p, LEAK, P_MAX, out=p)
     return LikelihoodTables(
@@ -176,8 +193,9 @@ def build_tables(kb: KnowledgeBase) -> LikelihoodTables:
     )
 
 
-def _imply_generic(p: np.ndarray, linked: np.ndarray, fidx: dict[str, int]) -> None:
-    """Rule 5: raise each generic concept to its most likely linked specific form, per condition."""
+def generic_families(fidx: dict[str, int]) -> dict[int, list[int]]:
+    """Row of each generic concept -> rows of its specific forms (GENERIC_CONCEPTS)."""
+    out: dict[int, list[int]] = {}
     for generic, words in GENERIC_CONCEPTS.items():
         g = fidx.get(SYMPTOM_PREFIX + generic)
         if g is None:
@@ -186,10 +204,35 @@ def _imply_generic(p: np.ndarray, linked: np.ndarray, fidx: dict[str, int]) -> N
             f for code, f in fidx.items()
             if code.startswith(SYMPTOM_PREFIX) and f != g and any(w in code[len(SYMPTOM_PREFIX):] for w in words)
         ]
-        if not family:
-            continue
+        if family:
+            out[g] = family
+    return out
+
+
+def _imply_generic(p: np.ndarray, linked: np.ndarray, fidx: dict[str, int]) -> None:
+    """Rule 5: raise each generic concept to its most likely linked specific form, per condition."""
+    for g, family in generic_families(fidx).items():
         specific = np.where(linked[family], p[family], 0.0).max(axis=0)
         np.maximum(p[g], specific, out=p[g])
+
+
+def _imply_specific(p: np.ndarray, linked: np.ndarray, fidx: dict[str, int], weight: np.ndarray) -> None:
+    """Rule 6: a linked generic concept lends its specific forms their usual share of it."""
+    families = generic_families(fidx)
+    for generic in SPECIFIC_FROM_GENERIC:
+        g = fidx.get(SYMPTOM_PREFIX + generic)
+        if g is None or g not in families:
+            continue
+        for f in families[g]:
+            both = linked[g] & linked[f]
+            if not both.any():
+                continue
+            denominator = float(np.dot(weight[both], p[g, both]))
+            if denominator <= 0.0:
+                continue
+            share = min(1.0, float(np.dot(weight[both], p[f, both])) / denominator)
+            target = linked[g] & ~linked[f]
+            p[f, target] = np.maximum(p[f, target], p[g, target] * share)
 
 
 def _symptom_codes(kb: KnowledgeBase, code: str) -> tuple[str, ...]:
