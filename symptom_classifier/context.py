@@ -90,6 +90,9 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "fine rash", "fine red rash", "fine pink rash", "fine spots", "fine bumps", "fine tremor",
         "fine crackles", "fine lines",  # "fine" as a description, not "is fine"
         "as well", "well as", "not well", "not feeling well", "not very well", "unwell",
+        # an episode that ends is still a symptom ("the room spins for 20 seconds then stops")
+        "then stops", "then it stops", "and then stops", "then goes", "then it goes", "then settles",
+        "then it settles", "then passes", "then it passes", "before it stops", "until it stops",
         "no change", "not only", "no further", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",
