@@ -134,6 +134,10 @@ class ConceptIndex:
         self.phrases = phrases
         self._says_no = np.array([says_no(p) for p in phrases], dtype=bool)
 
+    def says_no_at(self, i: int) -> bool:
+        """Whether phrase i says "no" (or a decrease)."""
+        return bool(self._says_no[i])
+
     @classmethod
     def build(cls, kb: KnowledgeBase, encode, batch: int = 64) -> "ConceptIndex":
         seen: dict[str, str] = {}
@@ -186,7 +190,10 @@ class ConceptIndex:
 NEGATION_WORDS = frozenset({"no", "not", "never", "without", "unable", "cannot", "can't", "cant",
                             "won't", "wont", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
                             "isn't", "isnt", "aren't", "hasn't", "haven't", "wasn't", "couldn't",
-                            "refusing", "refuses", "refused", "nothing", "none"})
+                            "refusing", "refuses", "refused", "nothing", "none",
+                            # words of decrease or stopping say "no" as much: "baby moving well" must
+                            # not land on "baby moving less", nor "breathing fine" on "stopped breathing"
+                            "less", "fewer", "hardly", "barely", "stopped", "slowed"})
 # Neighbours looked at beyond k so that phrases skipped for saying "no" still leave k.
 NEGATED_LOOKAHEAD = 16
 
@@ -286,6 +293,10 @@ class EmbeddingMatcher:
             # run alone says nothing and they clearly change its meaning ("unable to wee"); other
             # words join when they make an unread run readable or clearly add to a read one
             if negates and not run_unread:
+                continue
+            # the trigger's meaning must survive in the phrase matched: "baby moving normally" is not
+            # "baby moving less", but "unable to wee" is "can't pee"
+            if negates and not self.index.says_no_at(int(ids[n_plain + j][0])):
                 continue
             gain = WIDER_MARGIN if negates or not run_unread else 0.0
             if sim >= self.threshold and sim - run_sim >= gain:

@@ -242,8 +242,10 @@ class SymptomClassifier:
             for k in modifiers.site_tokens():
                 site[k] = not taken[k]
             claimed = [t and not c for t, c in zip(taken, context)]  # specific lexical matches, facts
-            # a broad word beside the run is part of it ("pain at the bottom of my back")
-            runs = [_grow(sent, s, e, lambda k: generic[k], claimed)
+            # a broad word beside the run is part of it ("pain at the bottom of my back"), but not
+            # across a trigger: "my back is not painful" must keep its "not"
+            unjoined = [c or t for c, t in zip(claimed, trigger)]
+            runs = [_grow(sent, s, e, lambda k: generic[k], unjoined)
                     for s, e in _content_runs(sent, [True] * len(sent), taken)]
             # a body site belongs to the run ("ache in my groin"), but a site with nothing
             # else new beside it ("chesty cough": "chest") is no finding of its own

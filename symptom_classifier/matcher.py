@@ -117,6 +117,8 @@ _AMOUNT = (r"(?:\d+|a handful of|handfuls of|a (?:whole )?(?:box|bottle|packet|p
            r"(?:a )?(?:few|couple of|dozen|lot of|load of|lots of|loads of|bunch of)|all (?:of )?(?:my|the|her|his)|"
            r"two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many)")
 _WORD = r"[a-z][a-z'-]*"
+# a word between the parts of a pattern that is not a negation ("my eyes are not painful")
+_AFFIRMED = r"(?!(?:no|not|never|none|nothing|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't)\b)[a-z][a-z'-]*"
 PATTERNS: tuple[tuple[str, str], ...] = (
     # an overdose: a number or handful of tablets taken at once
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:about\s+|around\s+|over\s+)?"
@@ -132,6 +134,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "change-in-skin-mole-size-or-color"),
     (rf"\bmole\b(?:\s+(?:{_WORD}|,)){{0,10}}?\s+(?P<span>(?:sometimes\s+|now\s+|also\s+|keeps\s+|has\s+)?(?:bleeds|bleeding|bled))\b",
      "bleeding-skin-mole"),
+    # a swallowed button battery or magnet, however it is described ("swallowed one of those little
+    # round batteries from the scales")
+    (rf"\bswallow(?:ed|s|ing)?\s+(?:{_AFFIRMED}\s+){{0,6}}?(?:batter(?:y|ies)|magnets?)\b", "swallowed-battery-or-magnet"),
+    # an eye or a testicle and its pain with words between them ("my eye suddenly got really painful",
+    # "the testicle looks higher than the other one and is too tender to touch"); only the pain words
+    # are claimed for the testicle, so what is said between them is read as well
+    (rf"\beyes?\s+(?:{_AFFIRMED}\s+){{0,3}}?(?:painful|hurts|hurting|aching|aches)\b", "pain-in-eye"),
+    (rf"\b(?:testicles?|testis|testes)\s+(?:{_AFFIRMED}\s+){{0,9}}?(?P<span>(?:is\s+|are\s+|feels?\s+|got\s+|gone\s+)?"
+     r"(?:too\s+|very\s+|really\s+|so\s+|extremely\s+)?(?:tender|painful|hurts|hurting|sore|aching)"
+     r"(?:\s+to\s+(?:the\s+)?touch)?)\b", "pain-in-testicles"),
 )
 PATTERN_CONFIDENCE = 0.85
 

@@ -116,3 +116,47 @@ def test_rows_load_into_a_knowledge_base(built):
                        "evidences": evidences, "conditions": [], "links": []})
     assert kb.finding_name("symptom:fever") == "Fever"
     assert kb.finding_name("ddxplus:E_91") == "Fever"
+
+
+EVERYDAY_WORDS = {
+    # slang, euphemism and child/carer speech for common complaints (UK, US, Australian usage)
+    "chucking up": "vomiting", "pooping water": "diarrhea", "can't go for a poo": "constipation",
+    "running a temp": "fever", "heart hammering": "palpitations", "hoarse": "hoarse-voice",
+    "sniffling": "coryza", "stings to wee": "painful-urination", "hot flushes": "hot-flashes",
+    "itchy bum": "itching-of-the-anus", "hair is falling out": "too-little-hair",
+    "tossing and turning": "insomnia", "pins and needles": "paresthesia",
+}
+
+
+def test_everyday_words_for_common_complaints(built):
+    symptoms, _ = built
+    lay = {t.lower(): s["id"] for s in symptoms for t in s["lay_terms"] + s["synonyms"]}
+    for term, cid in EVERYDAY_WORDS.items():
+        assert lay.get(term) == cid, term
+    by_id = {s["id"]: s for s in symptoms}
+    # "puffy" alone names no particular swelling; fluid retention would take "puffy eyes"
+    assert "puffy" not in by_id["fluid-retention"]["lay_terms"]
+    for cid in ("hot-flashes", "itching-of-the-anus", "too-little-hair"):  # SymCat concepts overlaid
+        assert (by_id[cid]["source"], by_id[cid]["aliases"]) == ("symcat", [f"symcat:{cid}"])
+
+
+def test_everyday_words_are_read_in_sentences(built):
+    from symptom_classifier.engine import SymptomClassifier
+
+    symptoms, evidences = built
+    kb = kb_from_dict({"version": "test", "sources": {}, "symptoms": symptoms,
+                       "evidences": evidences, "conditions": [], "links": []})
+    classifier = SymptomClassifier(kb)
+
+    def read(text: str) -> set[str]:
+        return {f.code.removeprefix("symptom:") for f in classifier.classify(text).findings}
+
+    # inflections reach the same stems ("chucked up" / "chucking up"; "has been hurting")
+    assert "vomiting" in read("he chucked up twice in the car")
+    assert "knee-pain" in read("my knee has been hurting since saturday")
+    assert "itchiness-of-eye" in read("itchy watery eyes every spring")
+    # longer everyday phrases outrank the single words inside them
+    assert "major-trauma" not in read("I feel like I've been hit by a truck")
+    assert "ache-all-over" in read("I feel like I've been hit by a truck")
+    assert "unilateral-weakness" not in read("I can't lift my arm above my head since I hurt my shoulder")
+    assert read("I feel like shit") == {"feeling-ill"}
