@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
+from knowledge.strict_yaml import load_strict
 
 from healthmesh.clinical import Consciousness, Sex, Urgency
 
@@ -247,9 +247,7 @@ class TriageRules:
 
 
 def load_rules(path: str | Path | None = None) -> TriageRules:
-    with open(path or RULES_PATH, encoding="utf-8") as f:
-        data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return TriageRules.from_dict(data)
+    return TriageRules.from_dict(load_strict(path or RULES_PATH))
 
 
 def _compile(data: Mapping[str, Any]) -> TriageRules:

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from knowledge.strict_yaml import load_strict
 
 from knowledge.icd10 import IcdCodeSet
 
@@ -80,7 +80,7 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def read_yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_strict(path) or {}
 
 
 def unify(

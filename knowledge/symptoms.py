@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from knowledge.strict_yaml import load_strict
 
 CURATED_DIR = Path(__file__).resolve().parent / "curated"
 SYMPTOMS_YAML = CURATED_DIR / "symptoms.yaml"
@@ -49,8 +49,7 @@ def build_symptoms(sources_dir: Path) -> tuple[list[dict], list[dict]]:
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return load_strict(path)
 
 
 # ---------------------------------------------------------------------------- symptoms

@@ -197,3 +197,12 @@ def test_validate_rejects_an_included_invalid_code(built, icd):
     problems = kb_build.validate(content, icd, DDXPLUS_NAMES)
     assert any("invalid ICD-10-CM" in p for p in problems)
     assert any("unknown condition" in p for p in problems) and any("unknown finding" in p for p in problems)
+
+
+def test_a_key_written_twice_in_a_curated_file_is_an_error(tmp_path):
+    from knowledge.strict_yaml import DuplicateKeyError, load_strict
+
+    path = tmp_path / "symptoms.yaml"
+    path.write_text("symptoms:\n  cough:\n    lay_terms: [hacking]\n  cough:\n    lay_terms: [barking]\n")
+    with pytest.raises(DuplicateKeyError, match=r"symptoms.yaml:4: key 'cough' is already set at line 2"):
+        load_strict(path)
