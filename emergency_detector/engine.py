@@ -66,7 +66,7 @@ class EmergencyDetector:
         if age is None or age >= r.adult_age_years:  # NEWS2 and qSOFA are adult scores
             news = score_news2(r.news2, vitals)
             if news is not None:
-                hits += news2_hits(r.news2, news)
+                hits += news2_hits(r.news2, news, pregnant)
             qsofa = score_qsofa(r.qsofa, vitals, "confusion" in tokens)
             hits += qsofa_hits(r.qsofa, qsofa)
         hits += consciousness_hits(r.consciousness, vitals.consciousness)

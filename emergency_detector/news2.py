@@ -52,9 +52,11 @@ def score_news2(rules: News2Rules, v: Vitals) -> News2Score | None:
     return News2Score(sum(p for _, p in parts), tuple(parts))
 
 
-def news2_hits(rules: News2Rules, score: News2Score) -> list[Hit]:
+def news2_hits(rules: News2Rules, score: News2Score, pregnant: bool = False) -> list[Hit]:
     hits: list[Hit] = []
     for at_least, level, range_text, meaning in rules.aggregate_levels:
+        if pregnant and score.total < rules.pregnancy_min_total:
+            break
         if score.total >= at_least:
             hits.append(Hit(level, f"NEWS2 score {score.total} ({range_text}: {meaning}) [{rules.cite}]"))
             break

@@ -79,6 +79,7 @@ class News2Rules:
     not_alert_points: int
     aggregate_levels: tuple[tuple[int, Urgency, str, str], ...]  # (at_least, level, range text, meaning)
     single_3_level: Urgency
+    pregnancy_min_total: int  # in pregnancy, lower aggregates raise nothing (NEWS2 is not validated there)
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         not_alert_points=int(n["consciousness_not_alert_points"]),
         aggregate_levels=tuple(agg_rows),
         single_3_level=_level(n["single_parameter_3_level"], "news2"),
+        pregnancy_min_total=int(n["pregnancy_min_total"]),
     )
 
     q = data["qsofa"]

@@ -168,3 +168,12 @@ def test_everyday_complaints_are_self_care_until_they_last(detector, sid):
 
 def test_generic_pain_without_a_site_is_still_a_routine_check(detector):
     assert assess(detector, [s("pain")], MAN).level == Urgency.CONSULTATION
+
+
+def test_news2_low_risk_bands_do_not_raise_urgency_in_pregnancy(detector):
+    normal_for_pregnancy = Vitals(systolic_bp=105, heart_rate=95)  # NEWS2 2 outside pregnancy
+    assert assess(detector, [], WOMAN, normal_for_pregnancy).level == Urgency.CONSULTATION
+    assert assess(detector, [], PREGNANT, normal_for_pregnancy).level == Urgency.SELF_CARE
+    # an aggregate of 5 or a single parameter scoring 3 still counts in pregnancy
+    assert assess(detector, [], PREGNANT, Vitals(systolic_bp=95, heart_rate=120, respiratory_rate=22)).level >= Urgency.EMERGENCY
+    assert assess(detector, [], PREGNANT, Vitals(respiratory_rate=26)).level >= Urgency.EMERGENCY
