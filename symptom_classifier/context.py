@@ -65,6 +65,12 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "last year", "when i was young", "when i was a child", "in childhood", "as a teenager",
         "years back", "in the past year", "a while ago", "long ago", "as a kid",
     ),
+    # a recent time that marks a finished episode only after "had" ("had a cold last week"); see
+    # RECENT_PAST
+    (Kind.HISTORY, BACKWARD + "-recent"): (
+        "last week", "days ago", "day ago", "weeks ago", "week ago", "the other day",
+        "the other week", "last weekend", "fortnight ago",
+    ),
     (Kind.FAMILY, FORWARD): (
         "family history of", "family history", "fh of", "fhx", "fh", "mother has",
         "mother had", "father has", "father had", "sister has", "sister had", "brother has",
@@ -127,11 +133,39 @@ SOFT_TRIGGERS = frozenset({
     "father with",
 })
 
+# Backward history triggers are times in the past; a finding said to start then is current
+# ("cough started 3 months ago", "cough since last week"): these words between the finding and the
+# time keep it current.
+ONSET_WORDS = frozenset({"since", "started", "start", "starts", "starting", "began", "begun",
+                         "begin", "beginning", "from", "still", "ongoing", "onwards"})
+# A recent time ("last week", "a few days ago") marks a finished episode only when the finding was
+# "had" (simple past) in its clause: "had a cold last week" is history, "came out in spots two days
+# ago" and "I've had a cough since last week" are current.
+FINISHED_VERBS = frozenset({"had", "recovered", "over"})
+PRESENT_PERFECT = frozenset({"have", "has", "i've", "we've", "you've", "they've", "he's", "she's",
+                             "it's", "'ve"})
 # Words that may precede a finding in a list that continues a scope ("no fever, or any rash").
 LIST_FILLERS = frozenset({"or", "nor", "any", "a", "an", "other", "and", "also", "even", "some",
                           "signs", "sign", "of", "much"})
 # Boundaries a scope may continue across (if a finding follows at once).
 LIST_BOUNDARIES = frozenset({",", "and", "or", "with", "/", "nor", "&"})
+# A list item continues a scope only when it is a bare finding ("no fever, cough or rash"), not a
+# statement with a predicate of its own ("no gunk, lips cracked and red, tongue very red"): a verb
+# in the item, or a state word after its noun, makes it a statement.
+STATEMENT_VERBS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "feel", "feels",
+                             "felt", "look", "looks", "looked", "seem", "seems", "seemed", "gone",
+                             "went", "goes", "got", "turned", "turns", "turning", "has", "have", "had",
+                             "became", "become", "becoming", "getting"})
+STATE_WORDS = frozenset({
+    # adjectives that follow their noun as a predicate; not the -ing forms ("vaginal bleeding") nor
+    # those that end noun compounds ("cold sores", "head cold")
+    "red", "swollen", "puffy", "cracked", "dry", "itchy", "numb", "stiff", "weak", "hot", "warm",
+    "blue", "pale", "white", "grey", "gray", "yellow", "purple", "black", "painful", "tender",
+    "runny", "blocked", "raw", "crusty", "sticky", "watery", "bloodshot", "hurts", "achy", "tight",
+    "heavy", "loose", "wobbly", "floppy", "limp", "tingly", "sunken", "mottled", "blotchy",
+    "inflamed", "infected", "scaly", "flaky", "lumpy", "bumpy", "shaky", "wheezy", "clammy",
+    "sweaty", "dark", "cloudy", "smelly", "bloody",
+})
 # Tokens that end a clause (modifiers attach within a clause).
 CLAUSE_WORDS = frozenset({"and", "but", "with", "plus", "while", "whilst", "because", "then",
                           "although", "though", "however", "also", "after", "since", "when"})
@@ -163,16 +197,21 @@ class Trigger:
     start: int
     end: int
     soft: bool = False  # see SOFT_TRIGGERS
+    recent: bool = False  # a recent time: history only for a finding that was "had" (FINISHED_VERBS)
 
 
 class TriggerLexicon:
     def __init__(self) -> None:
         self._soft = {phrase_stems(p) for p in SOFT_TRIGGERS}
         directions: dict[tuple[tuple[str, ...], Kind], set[str]] = {}
+        self._recent: set[tuple[str, ...]] = set()
         for (kind, direction), phrases in _TRIGGERS.items():
+            recent = direction.endswith("-recent")
             for phrase in phrases:
                 key = phrase_stems(phrase) or (phrase,)
-                directions.setdefault((key, kind), set()).add(direction)
+                if recent:
+                    self._recent.add(key)
+                directions.setdefault((key, kind), set()).add(BACKWARD if recent else direction)
         index: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
         for (key, kind), dirs in directions.items():
             direction = dirs.pop() if len(dirs) == 1 else BOTH
@@ -198,7 +237,7 @@ class TriggerLexicon:
             if hit:
                 key, kind, direction = hit
                 soft = kind in (Kind.HISTORY, Kind.FAMILY) and key in self._soft
-                out.append(Trigger(kind, direction, i, i + len(key), soft))
+                out.append(Trigger(kind, direction, i, i + len(key), soft, key in self._recent))
                 i += len(key)
             else:
                 i += 1
@@ -231,6 +270,7 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
     """The scope each finding span (start, end) falls in."""
     n = len(tokens)
     starts = {s for s, _ in spans}
+    ends = dict(spans)
     triggers = [_resolve(t, spans, clauses, tokens) for t in triggers]
     forward: dict[int, Trigger] = {t.start: t for t in triggers if t.direction == FORWARD}
     trigger_at = [None] * n
@@ -261,7 +301,8 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
         if i > 0 and clauses[i] != clauses[i - 1] and trigger_at[i] is None:
             # crossed a clause boundary: keep the scope only for a list of findings
             boundary = tokens[i - 1].text
-            if boundary not in LIST_BOUNDARIES or not _finding_follows(i, tokens, starts, n):
+            item = _finding_follows(i, tokens, starts, n)
+            if boundary not in LIST_BOUNDARIES or item is None or _is_statement(tokens, item, ends[item]):
                 state = Scope()
                 if i in at_start:
                     at_start[i] = Scope()
@@ -278,6 +319,8 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
             clause = clauses[t.start - 1]  # "fever: no" - the trigger opens its own clause
         for k, (s, e) in enumerate(spans):
             if e <= t.start and clauses[s] == clause:
+                if t.kind is Kind.HISTORY and not _in_past(tokens, clauses, s, e, t):
+                    continue
                 _apply(scopes[k], t.kind)
     # a question answered at once ("chest pain? no", "cough? yes") says the presence outright
     qa = [(i, answer_after(tokens, i)) for i in range(n) if tokens[i].text == "?"]
@@ -310,10 +353,37 @@ def _apply(scope: Scope, kind: Kind) -> None:
         scope.family, scope.history, scope.soft = True, False, False
 
 
-def _finding_follows(i: int, tokens: Sequence[Token], starts: set[int], n: int) -> bool:
+def _in_past(tokens: Sequence[Token], clauses: Sequence[int], s: int, e: int, t: Trigger) -> bool:
+    """Whether a backward history time `t` puts the finding tokens[s:e] in the past: no onset word
+    between them ("cough started 3 months ago"), and for a recent time, "had" before the finding in
+    its clause and no "have"/"has" before that ("had a cold last week")."""
+    if any(tokens[k].text in ONSET_WORDS for k in range(e, t.start)):
+        return False
+    if not t.recent:
+        return True
+    clause = clauses[s]
+    k = s - 1
+    while k >= 0 and clauses[k] == clause:
+        if tokens[k].text in FINISHED_VERBS:
+            return not (k > 0 and tokens[k - 1].text in PRESENT_PERFECT)
+        k -= 1
+    return False
+
+
+def _finding_follows(i: int, tokens: Sequence[Token], starts: set[int], n: int) -> int | None:
+    """The start of the finding that follows at once (list fillers between), else None."""
     while i < n and tokens[i].text in LIST_FILLERS and i not in starts:
         i += 1
-    return i in starts
+    return i if i in starts else None
+
+
+def _is_statement(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the finding tokens[start:end] says something of a subject ("lips cracked and red",
+    "throat is sore") rather than naming a finding ("cracked lips", "sore throat")."""
+    words = [t.text for t in tokens[start:end] if t.is_word]
+    if any(w in STATEMENT_VERBS for w in words):
+        return True
+    return len(words) > 1 and words[0] not in STATE_WORDS and any(w in STATE_WORDS for w in words[1:])
 
 
 def _resolve(t: Trigger, spans: Sequence[tuple[int, int]], clauses: Sequence[int],

@@ -43,7 +43,11 @@ MAX_RUN_TOKENS = 8
 # A leftover run of one or two words ("stood", "kitchen knife") carries little context, and its
 # nearest phrase is often a near-homonym: it must clear the threshold by this margin.
 SHORT_RUN_TOKENS = 2
-SHORT_RUN_MARGIN = 0.15
+SHORT_RUN_MARGIN = 0.17
+# 0.15 was chosen with vectors encoded in mixed batches. Encoded one phrase at a time (encoder.py),
+# single words sit a little nearer their homonyms ("red" -> "seeing red" at 0.81, "drinking" ->
+# alcohol at 0.805): 0.17 reads none of them and leaves the dev lay phrases as they were (0.965
+# combined), while the dev triage sets gain (eval/triage_dev_extra.jsonl 81.1% -> 84.4%).
 # A lexical match that covers only part of a run ("coughed" in "coughed up some blood") competes
 # with the meaning of the whole run: the whole run's nearest concept replaces it when that concept
 # is a different one and is at least this much more similar to the run than the lexical concept's
@@ -59,6 +63,12 @@ WIDER_MARGIN = 0.05
 WHOLE_RUN_NEIGHBOURS = 32
 
 
+# How phrase vectors are made: "p1" = each phrase encoded on its own (OnnxEncoder.per_phrase), so a
+# vector does not depend on its batch. Part of the cache keys and the index folder, so vectors made
+# in mixed batches by earlier versions are not reused.
+VECTOR_SCHEME = "p1"
+
+
 class EmbeddingCache:
     """Phrase -> vector: an in-process LRU, backed by Redis when configured (keyed by model checksum).
 
@@ -67,7 +77,7 @@ class EmbeddingCache:
 
     def __init__(self, model_version: str, redis_url: str | None = None, size: int = 20_000,
                  ttl_seconds: int = 7 * 24 * 3600, retry_after_seconds: float = 5.0):
-        self.prefix = f"healthmesh:emb:{model_version}:"
+        self.prefix = f"healthmesh:emb:{model_version}:{VECTOR_SCHEME}:"
         self.size = size
         self.ttl_seconds = ttl_seconds
         self.retry_after = retry_after_seconds
@@ -127,6 +137,12 @@ class EmbeddingCache:
             self._lru.popitem(last=False)
 
 
+# A search is a few queries against ~13k phrases: faiss's OpenMP threads cost more than they
+# save there (2-core machine: 9-18 ms per search with 2 threads, 2-3.5 ms with one), and they
+# compete with the encoder's and gRPC's own threads.
+FAISS_THREADS = 1
+
+
 class ConceptIndex:
     """A faiss inner-product index over normalised embeddings of every concept phrase."""
 
@@ -135,6 +151,7 @@ class ConceptIndex:
         self.concept_ids = concept_ids
         self.phrases = phrases
         self._says_no = np.array([says_no(p) for p in phrases], dtype=bool)
+        faiss.omp_set_num_threads(FAISS_THREADS)
 
     def says_no_at(self, i: int) -> bool:
         """Whether phrase i says "no" (or a decrease)."""
@@ -212,7 +229,9 @@ def _normalise(v: np.ndarray) -> np.ndarray:
 
 def load_or_build_index(kb: KnowledgeBase, manifest: ModelManifest, encode) -> ConceptIndex:
     """The index cached under the model folder for this (kb, model) pair; built on first use."""
-    directory = manifest.directory / "index" / f"{kb.version}-{manifest.version}"
+    per_phrase = getattr(getattr(encode, "__self__", None), "per_phrase", False)
+    scheme = f"-{VECTOR_SCHEME}" if per_phrase else ""
+    directory = manifest.directory / "index" / f"{kb.version}-{manifest.version}{scheme}"
     if (directory / "concepts.faiss").exists():
         return ConceptIndex.load(directory)
     started = time.perf_counter()

@@ -21,7 +21,7 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
-from .matcher import ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
+from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
 
 if TYPE_CHECKING:
@@ -31,6 +31,11 @@ MAX_TEXT_CHARS = 10_000
 FEVER_ID = "fever"
 FEVER_FROM_C = 38.0
 GENERIC_PAIN = "pain"
+# A broad finding said with a body site names the site's own concept when the vocabulary has one:
+# the phrases each is probed with, in order.
+SITE_PROBES = {GENERIC_PAIN: ("{site} pain", "pain in my {site}"),
+               "loss-of-sensation": ("numb {site}", "my {site} is numb"),
+               "swelling": ("swollen {site}", "swelling of my {site}")}
 # Confusion that began within this many hours is "new confusion" (delirium develops over hours to
 # days: NICE CG103); longer-standing confusion is read as a finding, not as a consciousness level.
 ACUTE_CONFUSION_MAX_HOURS = 7 * 24
@@ -82,7 +87,7 @@ class SymptomClassifier:
         self.triggers = TriggerLexicon()
         self._evidence_codes = {code.lower(): code for code in kb.evidences}
         self._symptom_ids = {sid.lower(): sid for sid in kb.symptoms}
-        self._site_pain: dict[str, object] = {}
+        self._site_concepts: dict[tuple[str, str], object] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -108,15 +113,21 @@ class SymptomClassifier:
         result.vitals = _vitals(facts, result.findings)
         return result
 
-    def _pain_at(self, site: str):
-        """The specific pain concept the vocabulary has for a body site ("lower back" -> low back
-        pain), read as the phrase "<site> pain"; None when it has none."""
-        if site not in self._site_pain:
-            _, tokens = tokenize(f"{site} pain")
-            found = [m for m in self._lexical(tokens, [True] * len(tokens))
-                     if m.start == 0 and m.end == len(tokens) and m.concept_id != GENERIC_PAIN]
-            self._site_pain[site] = self.kb.symptoms[found[0].concept_id] if found else None
-        return self._site_pain[site]
+    def _at_site(self, concept_id: str, site: str):
+        """The specific concept the vocabulary has for a broad one at a body site ("lower back" +
+        pain -> low back pain, "bottom" + numbness -> saddle anaesthesia), read as the phrase
+        SITE_PROBES gives; None when it has none."""
+        key = (concept_id, site)
+        if key not in self._site_concepts:
+            self._site_concepts[key] = None
+            for probe in SITE_PROBES[concept_id]:
+                _, tokens = tokenize(probe.format(site=site))
+                found = [m for m in self._lexical(tokens, [True] * len(tokens))
+                         if m.start == 0 and m.end == len(tokens) and m.concept_id != concept_id]
+                if found:
+                    self._site_concepts[key] = self.kb.symptoms[found[0].concept_id]
+                    break
+        return self._site_concepts[key]
 
     # ------------------------------------------------------------------ coded evidence
 
@@ -179,6 +190,7 @@ class SymptomClassifier:
         for m in chosen:
             for k in range(m.start, m.end):
                 used[k] = True
+        chosen = [m for m in chosen if m.concept_id != NOT_FINDING]  # "fell asleep": words, no finding
         triggers = self.triggers.find(sent, [u or not ok for u, ok in zip(used, usable)])
         clauses = clause_ids(sent, used)
         spans = [(m.start, m.end) for m in chosen]
@@ -281,8 +293,8 @@ class SymptomClassifier:
     def _finding(self, original: str, hit: _Hit) -> Finding:
         m, scope, md = hit.match, hit.scope, hit.mods
         concept = self.kb.symptoms[m.concept_id]
-        if m.concept_id == GENERIC_PAIN and md.body_site:
-            concept = self._pain_at(md.body_site) or concept
+        if m.concept_id in SITE_PROBES and md.body_site:
+            concept = self._at_site(m.concept_id, md.body_site) or concept
         presence = (Presence.ABSENT if scope.negated else Presence.UNKNOWN if scope.hedged
                     else Presence.PRESENT)
         # "has had earache for 4 days", "my dad has had diarrhoea since yesterday": a soft
@@ -567,7 +579,7 @@ def _partial_runs(sent: list[Token], matches: list[ConceptMatch], context: list[
         if b - a > MAX_WHOLE_RUN_TOKENS:
             continue
         inside = [m for m in matches if a <= m.start and m.end <= b]
-        if len(inside) != 1 or any(m.start < b and a < m.end and m not in inside for m in matches):
+        if len(inside) != 1 or inside[0].concept_id == NOT_FINDING or any(m.start < b and a < m.end and m not in inside for m in matches):
             continue
         if not any(a <= s and e <= b for s, e in leftover):
             continue

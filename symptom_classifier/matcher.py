@@ -23,6 +23,24 @@ SKIPPED_WORDS = frozenset({
     "really", "very", "so", "quite", "extremely", "terribly", "awfully", "pretty",
 })
 JOINERS = frozenset({"-", "'", "\u00b0"})  # punctuation that does not break a phrase
+# Skipped words that a phrase may not do without: a determiner or possessive written in a phrase
+# must be matched by one in the text ("the runs" is not "went for a run" nor "she runs a
+# business"; "got the runs" is not "got run over"), though any of them will do ("pain in the
+# chest" meets "pain in my chest").
+DETERMINERS = frozenset({"the", "my", "his", "her", "their", "your", "our", "its"})
+# Everyday expressions built from a finding's words that name no finding: they claim their words,
+# so a shorter phrase overlapping one is not read ("i fell" in "I fell asleep", "pile" in "a pile
+# of washing"). A finding phrase that contains one whole is still read ("my foot fell asleep").
+NOT_FINDINGS = (
+    "fell asleep", "fell pregnant", "fell ill", "fell in love", "fell for", "fell through",
+    "fell apart", "fell behind",
+    "fit and healthy", "fit and well", "keep fit", "keeping fit", "fit as a fiddle",
+    "on the boil", "to the boil", "to a boil", "off the boil",
+    "pile of", "piles of",
+    # activity said as reassurance, which the encoder reads as "run over" or "the runs"
+    "for a run", "running around", "running about",
+)
+NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +67,24 @@ class ConceptMatcher(Protocol):
 class LexicalMatcher:
     """Exact match of stemmed token sequences against names, synonyms, lay terms and variants."""
 
-    def __init__(self, kb: KnowledgeBase):
-        by_key: dict[tuple[str, ...], Phrase] = {}
-        for phrase in concept_phrases(kb):
-            key = tuple(s for s in phrase_stems(phrase.text) if s not in SKIPPED_WORDS)
-            # the first phrase wins a key: names before synonyms before lay terms before variants
-            if key and key not in by_key:
-                by_key[key] = phrase
-        index: dict[str, list[tuple[tuple[str, ...], Phrase]]] = {}
-        for key, phrase in by_key.items():
-            index.setdefault(key[0], []).append((key, phrase))
-        for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))
+    def __init__(self, kb: KnowledgeBase, not_findings: Sequence[str] = NOT_FINDINGS):
+        # key (stems without skipped words) -> phrases with the determiners each needs, in the
+        # order seen: names before synonyms before lay terms before variants
+        by_key: dict[tuple[str, ...], list[tuple[tuple[bool, ...], Phrase]]] = {}
+        phrases = [*concept_phrases(kb), *(Phrase(t, NOT_FINDING, "name") for t in not_findings)]
+        for phrase in phrases:
+            key, needs = _key_and_needs(phrase_stems(phrase.text))
+            if not key:
+                continue
+            entries = by_key.setdefault(key, [])
+            # a later phrase adds nothing when an earlier one of the key needs no more than it
+            if not any(all(b or not a for a, b in zip(n, needs)) for n, _ in entries):
+                entries.append((needs, phrase))
+        index: dict[str, list[tuple[tuple[str, ...], list[tuple[tuple[bool, ...], Phrase]]]]] = {}
+        for key, entries in by_key.items():
+            index.setdefault(key[0], []).append((key, entries))
+        for found in index.values():
+            found.sort(key=lambda e: -len(e[0]))
         self._index = index
         self.phrase_count = len(by_key)
 
@@ -82,12 +106,69 @@ class LexicalMatcher:
             stems = [tokens[i].stem for i in seg]
             n = len(stems)
             for a in range(n):
-                for key, phrase in self._index.get(stems[a], ()):
+                for key, entries in self._index.get(stems[a], ()):
                     k = len(key)
-                    if a + k <= n and tuple(stems[a:a + k]) == key:
-                        out.append(ConceptMatch(seg[a], seg[a + k - 1] + 1, phrase.concept_id,
+                    if a + k > n or tuple(stems[a:a + k]) != key:
+                        continue
+                    positions = seg[a:a + k]
+                    phrase = next((p for needs, p in entries
+                                   if _determiners_present(tokens, usable, positions, needs)), None)
+                    if phrase is not None:
+                        out.append(ConceptMatch(positions[0], positions[-1] + 1, phrase.concept_id,
                                                 phrase.confidence, phrase.origin))
-        return out
+        return _without_overlapped(out)
+
+
+def _key_and_needs(stems: Sequence[str]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """A phrase's matching key and, for each gap around its key words (before the first, between
+    each two, after the last), whether the phrase has a determiner there."""
+    key: list[str] = []
+    needs = [False]
+    for s in stems:
+        if s in SKIPPED_WORDS:
+            needs[-1] = needs[-1] or s in DETERMINERS
+        else:
+            key.append(s)
+            needs.append(False)
+    return tuple(key), tuple(needs)
+
+
+def _determiners_present(tokens: Sequence[Token], usable: Sequence[bool], positions: Sequence[int],
+                         needs: Sequence[bool]) -> bool:
+    """Whether the text has a determiner in every gap where the phrase has one."""
+    if not any(needs):
+        return True
+    n = len(tokens)
+    for gap, needed in enumerate(needs):
+        if not needed:
+            continue
+        if 0 < gap < len(positions):  # between two key words: only skipped words and joiners
+            if not any(tokens[k].stem in DETERMINERS for k in range(positions[gap - 1] + 1, positions[gap])):
+                return False
+            continue
+        # before the first key word or after the last: the skipped words next to it
+        ks = range(positions[0] - 1, -1, -1) if gap == 0 else range(positions[-1] + 1, n)
+        found = False
+        for k in ks:
+            t = tokens[k]
+            if not usable[k] or not (t.is_word and t.stem in SKIPPED_WORDS):
+                break
+            if t.stem in DETERMINERS:
+                found = True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _without_overlapped(matches: list[ConceptMatch]) -> list[ConceptMatch]:
+    """Drops the finding matches that a NOT_FINDINGS match overlaps without lying inside them."""
+    idioms = [m for m in matches if m.concept_id == NOT_FINDING]
+    if not idioms:
+        return matches
+    return [m for m in matches if m.concept_id == NOT_FINDING or not any(
+        i.start < m.end and m.start < i.end and not (m.start <= i.start and i.end <= m.end)
+        for i in idioms)]
 
 
 def best_cover(matches: list[ConceptMatch]) -> list[ConceptMatch]:
@@ -128,6 +209,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:get|gets|getting|got|waking|wake|wakes|woke|up)\s+(?:up\s+)?(?:{_WORD}\s+){{0,3}}(?:a|at|in the|each|every|per)\s+nights?\s+"
      r"(?:to\s+)?(?:pee|wee|urinate|pass urine|pass water|go to the toilet|go to the loo|use the toilet)\b",
      "excessive-urination-at-night"),
+    # a count of wet nappies that is low ("only 2 wet nappies today"): "wet nappies" alone is as
+    # near to "watery nappies" (diarrhoea) as to "dry nappies" for the encoder
+    (r"\b(?:only|just)\s+(?:had\s+)?(?:\d+|one|two|three|four|a couple of|a couple|a few|few)\s+"
+     r"wet\s+(?:napp(?:y|ies)|diapers?)\b", "low-urine-output"),
     # a mole and what changed about it, said with words between them
     (rf"\bmole\b(?:\s+{_WORD}){{0,5}}?\s+(?:has\s+|is\s+|have\s+)?(?:got bigger|getting bigger|grown|growing|grew|"
      r"changed|changing|gone darker|got darker|darker|bigger|larger|itchy and|spreading)\b",

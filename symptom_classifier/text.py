@@ -27,6 +27,10 @@ _CANONICAL = {
     "mum": "mother", "mom": "mother", "mommy": "mother", "dad": "father", "daddy": "father",
 }
 _UNDOUBLE = set("bdgmnprt")
+# Words whose stem would be another word with another meaning: "teething" is not "teeth",
+# "spotting" (bleeding) is not "spots" (a rash), "limping" is not "went limp", "fitting" and
+# "fits" (seizures) are not "fit and healthy" nor "it fits". They match only themselves.
+UNSTEMMED = frozenset({"teething", "spotting", "limping", "fitting", "fits"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,7 @@ def stem(word: str) -> str:
     """A deliberately light stemmer: plurals, -ing, -ed, final -e. Same rules for text and
     vocabulary, so consistency matters more than linguistic accuracy."""
     w = _CANONICAL.get(word, word)
-    if "'" in w or len(w) <= 3:
+    if "'" in w or len(w) <= 3 or w in UNSTEMMED:
         return w
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
