@@ -141,6 +141,13 @@ class EmbeddingCache:
 # save there (2-core machine: 9-18 ms per search with 2 threads, 2-3.5 ms with one), and they
 # compete with the encoder's and gRPC's own threads.
 FAISS_THREADS = 1
+# The index is a graph (HNSW), not a flat scan: the vocabulary holds ~13k phrases, and a flat scan
+# of 384-d vectors cost ~2.9 ms per search against 0.15 ms for the graph, with the same nearest
+# phrase for 330/330 test queries and 98.6% of the 48 nearest (bench of session 2).
+HNSW_LINKS = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 64
+INDEX_KIND = "hnsw32"  # part of the cached index's folder name
 
 
 class ConceptIndex:
@@ -152,6 +159,8 @@ class ConceptIndex:
         self.phrases = phrases
         self._says_no = np.array([says_no(p) for p in phrases], dtype=bool)
         faiss.omp_set_num_threads(FAISS_THREADS)
+        if hasattr(index, "hnsw"):
+            index.hnsw.efSearch = HNSW_EF_SEARCH
 
     def says_no_at(self, i: int) -> bool:
         """Whether phrase i says "no" (or a decrease)."""
@@ -167,7 +176,8 @@ class ConceptIndex:
         phrases = list(seen)
         vectors = np.vstack([encode(phrases[i:i + batch]) for i in range(0, len(phrases), batch)])
         vectors = _normalise(vectors)
-        index = faiss.IndexFlatIP(vectors.shape[1])
+        index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.add(vectors)
         return cls(index, [seen[p] for p in phrases], phrases)
 
@@ -231,7 +241,7 @@ def load_or_build_index(kb: KnowledgeBase, manifest: ModelManifest, encode) -> C
     """The index cached under the model folder for this (kb, model) pair; built on first use."""
     per_phrase = getattr(getattr(encode, "__self__", None), "per_phrase", False)
     scheme = f"-{VECTOR_SCHEME}" if per_phrase else ""
-    directory = manifest.directory / "index" / f"{kb.version}-{manifest.version}{scheme}"
+    directory = manifest.directory / "index" / f"{kb.version}-{manifest.version}{scheme}-{INDEX_KIND}"
     if (directory / "concepts.faiss").exists():
         return ConceptIndex.load(directory)
     started = time.perf_counter()

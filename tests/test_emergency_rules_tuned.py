@@ -177,3 +177,10 @@ def test_news2_low_risk_bands_do_not_raise_urgency_in_pregnancy(detector):
     # an aggregate of 5 or a single parameter scoring 3 still counts in pregnancy
     assert assess(detector, [], PREGNANT, Vitals(systolic_bp=95, heart_rate=120, respiratory_rate=22)).level >= Urgency.EMERGENCY
     assert assess(detector, [], PREGNANT, Vitals(respiratory_rate=26)).level >= Urgency.EMERGENCY
+
+
+def test_pain_that_moved_to_the_lower_right_with_vomiting_is_an_emergency(detector):
+    moved = s("pain-migrating-to-right-lower-abdomen")
+    assert assess(detector, [moved], MAN).level == Urgency.CONSULTATION_24H
+    result = assess(detector, [moved, s("vomiting")], MAN)
+    assert result.level == Urgency.EMERGENCY and "appendicitis" in result.reasons[0]
