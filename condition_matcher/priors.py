@@ -20,6 +20,15 @@
   the name) are only possible if the patient is pregnant, or is not male and is of child-bearing
   age (or of unknown age), pregnancy not stated. `Patient.pregnant` is a bool, so False reads as
   "not stated".
+- A stated pregnancy is evidence too: the prevalences are per consultation of anyone, and only a
+  small share of the women they count are pregnant, so for a patient known to be pregnant the
+  conditions of pregnancy (not those of the puerperium, which follow the birth) have their prior
+  odds multiplied by PREGNANT_ODDS = 1 / P(pregnant | consultation by a woman of child-bearing
+  age). About 4-5% of women aged 15-44 are pregnant at any time (US birth rate about 56-60 per
+  1,000 women aged 15-44 a year, CDC NVSS Births: Final Data for 2022, times about 0.75 of a year of
+  gestation), and pregnant women consult about twice as often (antenatal care), so about one such
+  consultation in ten: 10. The "pregnancy" condition itself (Z33.1, pregnant state) is not raised:
+  a stated pregnancy is not a diagnosis.
 """
 
 from __future__ import annotations
@@ -44,11 +53,28 @@ EXCLUDED = -math.inf
 
 PREGNANCY_ICD10_PREFIXES = ("O", "Z33", "Z34", "Z36", "Z3A", "Z39")  # chapter 15; pregnant state
 PREGNANCY_WORDS = ("pregnan", "abortion", "postpartum", "puerper")
+# Puerperal conditions (after the birth): ICD-10-CM O72 postpartum haemorrhage, O85-O92
+# complications of the puerperium, F53 puerperal mental disorders; or a puerperium word in the name.
+PUERPERAL_ICD10_PREFIXES = ("O72", "O85", "O86", "O87", "O88", "O89", "O90", "O91", "O92", "F53")
+PUERPERAL_WORDS = ("postpartum", "puerper")
+PREGNANT_STATE_ICD10_PREFIXES = ("Z33.1", "Z331")  # "pregnant state, incidental": not a diagnosis
+PREGNANT_ODDS = 10.0
 
 
 def needs_pregnancy(condition: Condition) -> bool:
     name = condition.name.lower()
     return condition.icd10.upper().startswith(PREGNANCY_ICD10_PREFIXES) or any(w in name for w in PREGNANCY_WORDS)
+
+
+def raised_in_pregnancy(condition: Condition) -> bool:
+    """A condition of the pregnancy itself (antepartum), whose odds a stated pregnancy raises."""
+    if not needs_pregnancy(condition):
+        return False
+    code = condition.icd10.upper()
+    name = condition.name.lower()
+    if code.startswith(PUERPERAL_ICD10_PREFIXES) or any(w in name for w in PUERPERAL_WORDS):
+        return False
+    return not code.startswith(PREGNANT_STATE_ICD10_PREFIXES)
 
 
 def could_be_pregnant(patient: Patient) -> bool:
@@ -81,6 +107,7 @@ class PriorTable:
             ]),
         }
         self.pregnancy_only = np.array([needs_pregnancy(c) for c in conditions])
+        self.log_pregnant = np.where([raised_in_pregnancy(c) for c in conditions], math.log(PREGNANT_ODDS), 0.0)
 
     def log_prior(self, patient: Patient) -> np.ndarray:
         prior = self.log_prevalence + self.log_sex.get(patient.sex, self.log_sex[Sex.UNSPECIFIED])
@@ -90,6 +117,8 @@ class PriorTable:
         shift = self.risk_factors.log_odds(patient)
         if shift is not None:
             prior = prior + shift
+        if patient.pregnant and patient.sex != Sex.MALE:
+            prior = prior + self.log_pregnant
         if not could_be_pregnant(patient):
             prior = np.where(self.pregnancy_only, EXCLUDED, prior)
         return prior
