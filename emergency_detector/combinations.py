@@ -1,4 +1,4 @@
-"""Triage tuples: sets of findings (plus age, sex, medicines) that together mean more than alone."""
+"""Triage tuples: sets of findings (plus age, sex, medicines, history) that together mean more than alone."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ def combination_hits(combos: tuple[Combination, ...], tokens: frozenset[str], pa
             continue
         if combo.medications_any and not any(
             drug in med for drug in combo.medications_any for med in medications_lower
+        ):
+            continue
+        if combo.history_any and not any(
+            word in item.lower() for word in combo.history_any for item in patient.history
         ):
             continue
         hits.append(Hit(rule.level, rule.reason))

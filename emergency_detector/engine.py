@@ -39,7 +39,7 @@ class EmergencyDetector:
         self.rules = rules if rules is not None else load_rules()
         self._reader = FindingReader(evidence_symptoms, self.rules.severe_score_at_least,
                                      self.rules.self_care_symptoms, self.rules.self_care_window,
-                                     self.rules.acute_only_hours)
+                                     self.rules.acute_only_hours, self.rules.context_only)
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
 
     @classmethod
@@ -102,6 +102,10 @@ class EmergencyDetector:
         """No rule fired: self-care for minor symptoms or a benign confident picture, else a routine
         consultation for symptoms the self-care list does not cover."""
         benign = benign_picture(self.rules.diagnosis, conditions)
+        if facts.context_seen and not facts.has_symptoms:
+            # only descriptors read ("woke up", "it hurts"): unread unless the picture is benign
+            return [benign] if benign is not None else [Hit(self.rules.unread_complaint.level,
+                                                            self.rules.unread_complaint.reason)]
         if facts.needs_review:
             if benign is not None:
                 return [benign]

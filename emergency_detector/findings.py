@@ -26,13 +26,15 @@ class FindingFacts(NamedTuple):
     lingering: tuple[tuple[str, float, float, str], ...]  # (name, days, self-care limit, cite) of minor
     #                                                        findings that have lasted too long
     present_ids: frozenset[str] | None = None  # symptom ids of current findings; None if one is unmapped
+    context_seen: bool = False  # a context-only finding was read (alone, the complaint is unread)
 
 
 class FindingReader:
     def __init__(self, evidence_symptoms: Mapping[str, Sequence[str]] | None,
                  severe_score_at_least: float, self_care_ids: frozenset[str],
                  self_care_window: SelfCareWindow | None = None,
-                 acute_only_hours: Mapping[str, float] | None = None):
+                 acute_only_hours: Mapping[str, float] | None = None,
+                 context_only: frozenset[str] = frozenset()):
         mapping = {code: tuple(ids) for code, ids in (evidence_symptoms or {}).items()}
         # a valued code also carries its base evidence's symptoms (E_55_@_V_89 -> E_55)
         self._evidence: dict[str, tuple[str, ...]] = {}
@@ -43,6 +45,7 @@ class FindingReader:
         self._self_care = self_care_ids
         self._window = self_care_window
         self._acute_only = dict(acute_only_hours or {})
+        self._context_only = context_only
 
     def symptom_ids(self, code: str) -> tuple[str, ...] | None:
         """Symptom ids for a finding code; None when the code is unknown to the mapping."""
@@ -60,11 +63,19 @@ class FindingReader:
         lingering: list[tuple[str, float, float, str]] = []
         has_symptoms = False
         present_ids: set[str] | None = set()
+        context_seen = False
         for f in findings:
             if not counts_for_triage(f):
                 continue
-            has_symptoms = True
             ids = self.symptom_ids(f.code)
+            if ids and all(sid in self._context_only for sid in ids):
+                # a descriptor ("woke up with it"): other rules may use its token, but on its own
+                # it is not a symptom, needs no review and keeps nobody from self-care
+                for sid in ids:
+                    tokens[sid] = None
+                context_seen = True
+                continue
+            has_symptoms = True
             if ids is None:
                 needs_review.append(f.name or f.code)
                 present_ids = None
@@ -101,7 +112,7 @@ class FindingReader:
             tokens["pregnant"] = None
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
                             tuple(minor), tuple(lingering),
-                            None if present_ids is None else frozenset(present_ids))
+                            None if present_ids is None else frozenset(present_ids), context_seen)
 
 
 def counts_for_triage(f: Finding) -> bool:

@@ -154,6 +154,7 @@ class Combination:
     rule: AgeRule
     not_sex: Sex | None = None
     medications_any: tuple[str, ...] = ()
+    history_any: tuple[str, ...] = ()  # lower-case words, any found in a Patient.history entry
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ class TriageRules:
     self_care_window: SelfCareWindow
     unread_complaint: AgeRule
     acute_only_hours: Mapping[str, float] = None  # symptom id -> hours after which it is @chronic
+    context_only: frozenset[str] = frozenset()  # descriptors that are not symptoms by themselves
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
@@ -240,7 +242,7 @@ class TriageRules:
     def all_tokens(self) -> set[str]:
         """Every symptom id the rules mention (without @sudden/@severe), for vocabulary checks."""
         tokens = (set(self.red_flags) | set(self.esi.hypoxia_symptoms) | set(self.self_care_symptoms)
-                  | set(self.paediatric.infant_minimum_except))
+                  | set(self.paediatric.infant_minimum_except) | set(self.context_only))
         for combo in self.combinations:
             for group in combo.groups:
                 tokens |= group
@@ -397,6 +399,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             ),
             not_sex=Sex[c["not_sex"]] if c.get("not_sex") else None,
             medications_any=tuple(m.lower() for m in c.get("medications_any", ())),
+            history_any=tuple(h.lower() for h in c.get("history_any", ())),
         )
         for c in data["combinations"]
     )
@@ -438,6 +441,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         sources=sources,
         actions=actions,
         acute_only_hours={k: float(v) for k, v in (f.get("acute_only_hours") or {}).items()},
+        context_only=frozenset(f.get("context_only") or ()),
         severe_score_at_least=float(f["severe_score_at_least"]),
         fever_temperature_c=float(f["fever_temperature_c"]),
         adult_age_years=float(f["adult_age_years"]),

@@ -195,6 +195,8 @@ def render(data: dict[str, Any]) -> str:
         extra = []
         if c.get("medications_any"):
             extra.append("taking " + " or ".join(c["medications_any"]))
+        if c.get("history_any"):
+            extra.append("history mentions " + " or ".join(c["history_any"]))
         if c.get("not_sex"):
             extra.append(f"not {c['not_sex'].lower()}")
         rows.append([c["id"], groups + ("; " + "; ".join(extra) if extra else ""), _age(c), c["level"],
@@ -228,6 +230,11 @@ def render(data: dict[str, Any]) -> str:
     out.append(f"Free text from which no finding at all could be read is {u['level']} when the caller says so "
                f"(`assess(..., unread_complaint=True)`): \"{u['label']}\" "
                f"[{data['sources'][u['source']]['cite']}].\n")
+    context = data["findings"].get("context_only") or []
+    if context:
+        out.append("Descriptors that are not symptoms by themselves (combinations may use them; alone they "
+                   "need no review and a text read only as them is unread unless the condition picture is "
+                   "benign): " + ", ".join(f"`{t}`" for t in context) + ".\n")
     out.append("## Sources\n")
     out += _table(["id", "cited as", "source", "licence"],
                   [[f"`{k}`", v["cite"], v["title"], v["licence"]] for k, v in data["sources"].items()])

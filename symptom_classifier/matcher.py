@@ -39,6 +39,12 @@ NOT_FINDINGS = (
     "pile of", "piles of",
     # activity said as reassurance, which the encoder reads as "run over" or "the runs"
     "for a run", "running around", "running about",
+    # a medicine that helps, said as reassurance, which the encoder reads as "overdose"
+    "takes the edge off", "take the edge off", "took the edge off", "taking the edge off",
+    "does the trick", "did the trick", "sorts it out", "sorted it out",
+    # bleeding that is over, which the encoder reads as "severe bleeding" ("won't stop bleeding"
+    # and "hasn't stopped bleeding" are severe-bleeding phrases that contain these whole)
+    "stopped bleeding", "bleeding stopped", "bleeding has stopped", "bleeding had stopped",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 

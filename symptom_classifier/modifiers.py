@@ -66,7 +66,9 @@ ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
     "came on fast": "sudden", "thunderclap": "sudden", "instantly": "sudden", "acute": "sudden",
-    "acutely": "sudden", "gradual": "gradual", "gradually": "gradual", "slowly": "gradual",
+    "acutely": "sudden", "instant": "sudden", "in an instant": "sudden", "within seconds": "sudden",
+    "in a split second": "sudden", "like a switch": "sudden", "came on in seconds": "sudden",
+    "gradual": "gradual", "gradually": "gradual", "slowly": "gradual",
     "insidious": "gradual", "progressive": "gradual", "progressively": "gradual",
     "creeping": "gradual", "slow onset": "gradual", "over time": "gradual",
 }
