@@ -45,6 +45,8 @@ NOT_FINDINGS = (
     # bleeding that is over, which the encoder reads as "severe bleeding" ("won't stop bleeding"
     # and "hasn't stopped bleeding" are severe-bleeding phrases that contain these whole)
     "stopped bleeding", "bleeding stopped", "bleeding has stopped", "bleeding had stopped",
+    # a body part that stays tense, which the encoder reads as anxiety ("can't relax" still is)
+    "won't relax", "will not relax", "doesn't relax", "does not relax",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
