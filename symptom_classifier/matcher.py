@@ -209,6 +209,10 @@ _WORD = r"[a-z][a-z'-]*"
 # a word between the parts of a pattern that is not a negation ("my eyes are not painful")
 _AFFIRMED = r"(?!(?:no|not|never|none|nothing|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't)\b)[a-z][a-z'-]*"
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # a period late by some time ("period is about 2 wks late", "my period's 10 days late")
+    (r"\bperiod(?:s|'s)?\s+(?:is\s+|are\s+|was\s+)?(?:about\s+|nearly\s+|over\s+|almost\s+|like\s+)?"
+     r"(?:a\s+|\d+\s+|a\s+few\s+|two\s+|three\s+|four\s+|five\s+|six\s+|ten\s+|couple\s+(?:of\s+)?)?"
+     r"(?:days?|weeks?|wks?|wk)\s+late\b", "absence-of-menstruation"),
     # an overdose: a number or handful of tablets taken at once
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:about\s+|around\s+|over\s+)?"
      rf"{_AMOUNT}\s+(?:of\s+)?(?:{_WORD}\s+){{0,2}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",

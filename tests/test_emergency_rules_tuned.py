@@ -184,3 +184,20 @@ def test_pain_that_moved_to_the_lower_right_with_vomiting_is_an_emergency(detect
     assert assess(detector, [moved], MAN).level == Urgency.CONSULTATION_24H
     result = assess(detector, [moved, s("vomiting")], MAN)
     assert result.level == Urgency.EMERGENCY and "appendicitis" in result.reasons[0]
+
+
+@pytest.mark.parametrize("findings, patient, expected", [
+    (["double-vision", "dizziness"], MAN, Urgency.EMERGENCY_AMBULANCE),      # posterior stroke
+    (["double-vision", "difficulty-walking"], MAN, Urgency.EMERGENCY_AMBULANCE),
+    (["jaw-pain", "nausea"], Patient(age_years=68, sex=Sex.FEMALE), Urgency.EMERGENCY),
+    (["absence-of-menstruation", "lower-abdominal-pain", "shoulder-pain"], WOMAN, Urgency.EMERGENCY),
+])
+def test_presentations_of_the_fourth_blind_set(detector, findings, patient, expected):
+    result = assess(detector, [s(f) for f in findings], patient)
+    assert result.level == expected and "[NICE" in result.reasons[0]
+
+
+def test_their_look_alikes_stay_lower(detector):
+    assert assess(detector, [s("jaw-pain"), s("nausea")], Patient(age_years=25, sex=Sex.MALE)).level < Urgency.EMERGENCY
+    assert assess(detector, [s("absence-of-menstruation"), s("lower-abdominal-pain")], WOMAN).level < Urgency.EMERGENCY
+    assert assess(detector, [s("dizziness")], MAN).level < Urgency.EMERGENCY

@@ -294,3 +294,8 @@ def test_a_broad_pain_with_a_site_is_that_site_s_pain(classifier, text, cid):
 def test_a_function_said_to_be_normal_is_not_a_complaint(classifier, text, cid):
     found = _by_id(classifier.classify(text))
     assert cid not in found or found[cid].presence == Presence.ABSENT
+
+
+@pytest.mark.parametrize("text", ["my period is about 2 wks late", "period's 10 days late", "periods are a few weeks late"])
+def test_a_late_period_is_a_missed_period(classifier, text):
+    assert _by_id(classifier.classify(text))["absence-of-menstruation"].presence == Presence.PRESENT
