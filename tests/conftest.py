@@ -19,3 +19,19 @@ def kb():
     from knowledge.kb import load_kb
 
     return load_kb()
+
+
+@pytest.fixture(scope="session")
+def detector():
+    """The emergency detector with the shipped rules."""
+    from emergency_detector.engine import EmergencyDetector
+
+    return EmergencyDetector()
+
+
+@pytest.fixture(scope="session")
+def served_classifier(kb):
+    """The symptom classifier as the service builds it (lexical + encoder fallback)."""
+    from symptom_classifier.factory import build_classifier
+
+    return build_classifier(kb)

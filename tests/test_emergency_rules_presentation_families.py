@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from emergency_detector.engine import EmergencyDetector
 from emergency_detector.rules import RULES_PATH
-from healthmesh.clinical import ConditionScore, Finding, Patient, Sex, Urgency, Vitals
+from healthmesh.clinical import ConditionScore, Patient, Sex, Urgency, Vitals
+from tests.support.triage import assessor, symptom
 
 WOMAN = Patient(age_years=54, sex=Sex.FEMALE)
 MAN = Patient(age_years=40, sex=Sex.MALE)
@@ -24,17 +24,9 @@ CANCER = Patient(age_years=69, sex=Sex.MALE, history=("prostate cancer with spre
 DIALYSIS = Patient(age_years=58, sex=Sex.MALE, history=("end-stage kidney disease on haemodialysis",))
 
 
-@pytest.fixture(scope="module")
-def detector():
-    return EmergencyDetector()
+s = symptom
+assess = assessor(MAN)
 
-
-def s(sid: str, **kw) -> Finding:
-    return Finding(code=f"symptom:{sid}", name=sid.replace("-", " "), **kw)
-
-
-def assess(detector, findings, patient=MAN, vitals=Vitals(), **kw):
-    return detector.assess(patient, vitals, findings, **kw)
 
 
 def test_every_new_rule_is_sourced():

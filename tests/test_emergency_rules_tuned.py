@@ -10,26 +10,18 @@ import copy
 import pytest
 import yaml
 
-from emergency_detector.engine import EmergencyDetector
 from emergency_detector.rules import RULES_PATH, RulesError, TriageRules
-from healthmesh.clinical import Finding, Patient, Sex, Urgency, Vitals
+from healthmesh.clinical import Patient, Sex, Urgency, Vitals
+from tests.support.triage import assessor, symptom
 
 WOMAN = Patient(age_years=30, sex=Sex.FEMALE)
 PREGNANT = Patient(age_years=30, sex=Sex.FEMALE, pregnant=True)
 MAN = Patient(age_years=40, sex=Sex.MALE)
 
 
-@pytest.fixture(scope="module")
-def detector():
-    return EmergencyDetector()
+s = symptom
+assess = assessor(WOMAN)
 
-
-def s(sid: str, **kw) -> Finding:
-    return Finding(code=f"symptom:{sid}", name=sid.replace("-", " "), **kw)
-
-
-def assess(detector, findings, patient=WOMAN, vitals=Vitals(), **kw):
-    return detector.assess(patient, vitals, findings, **kw)
 
 
 @pytest.mark.parametrize("bp, expected", [

@@ -1,4 +1,4 @@
-"""Plain words for must-not-miss findings, read by the classifier as served (lexical + embedding):
+"""Plain words for must-not-miss findings, read by the served_classifier as served (lexical + embedding):
 retention said as "haven't been able to", saddle numbness, green vomit, no wind, a high testicle,
 a baby moving less, a cold white leg, drooling; and their normal look-alikes that must not be read
 as the finding ("baby moving well")."""
@@ -7,19 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthmesh.clinical import Presence
-from knowledge.kb import load_kb
-from symptom_classifier.factory import build_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier():
-    return build_classifier(load_kb())
-
-
-def present(classifier, text: str) -> set[str]:
-    return {f.code.removeprefix("symptom:") for f in classifier.classify(text).findings
-            if f.presence in (Presence.PRESENT, Presence.UNKNOWN)}
+from tests.support.reading import present
 
 
 @pytest.mark.parametrize("text, cid", [
@@ -43,8 +31,8 @@ def present(classifier, text: str) -> set[str]:
     ("he shoots his milk across the room after every feed", "vomiting"),
     ("headaches since the carbon monoxide alarm went off", "carbon-monoxide-exposure"),
 ])
-def test_plain_words_for_must_not_miss_findings(classifier, text, cid):
-    assert cid in present(classifier, text)
+def test_plain_words_for_must_not_miss_findings(served_classifier, text, cid):
+    assert cid in present(served_classifier, text)
 
 
 @pytest.mark.parametrize("text, cid", [
@@ -56,5 +44,5 @@ def test_plain_words_for_must_not_miss_findings(classifier, text, cid):
     ("she did not swallow the battery", "swallowed-battery-or-magnet"),
     ("sneezing is worse at home, dusty house", "carbon-monoxide-exposure"),
 ])
-def test_normal_look_alikes_are_not_the_finding(classifier, text, cid):
-    assert cid not in present(classifier, text)
+def test_normal_look_alikes_are_not_the_finding(served_classifier, text, cid):
+    assert cid not in present(served_classifier, text)

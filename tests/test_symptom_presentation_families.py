@@ -1,5 +1,5 @@
 """Everyday phrasings of must-not-miss findings that the second blind set showed unread, each as a
-family of ways people say it (not only the case's words), read by the classifier as served; and the
+family of ways people say it (not only the case's words), read by the served_classifier as served; and the
 benign look-alikes that must not be read as the finding (help from a painkiller is not an overdose,
 a cut that stopped bleeding is not severe bleeding)."""
 
@@ -8,21 +8,15 @@ from __future__ import annotations
 import pytest
 
 from healthmesh.clinical import Presence
-from knowledge.kb import load_kb
-from symptom_classifier.factory import build_classifier
+from tests.support.reading import present
 
 
-@pytest.fixture(scope="module")
-def classifier():
-    return build_classifier(load_kb())
+def read(served_classifier, text: str):
+    return [f for f in served_classifier.classify(text).findings if f.presence in (Presence.PRESENT, Presence.UNKNOWN)]
 
 
-def read(classifier, text: str):
-    return [f for f in classifier.classify(text).findings if f.presence in (Presence.PRESENT, Presence.UNKNOWN)]
-
-
-def present(classifier, text: str) -> set[str]:
-    return {f.code.removeprefix("symptom:") for f in read(classifier, text)}
+def present(served_classifier, text: str) -> set[str]:
+    return {f.code.removeprefix("symptom:") for f in read(served_classifier, text)}
 
 
 @pytest.mark.parametrize("text, cid", [
@@ -57,12 +51,12 @@ def present(classifier, text: str) -> set[str]:
     # a hot swollen joint
     ("my big toe is red, shiny and swollen", "joint-swelling"),
 ])
-def test_plain_words_for_must_not_miss_findings(classifier, text, cid):
-    assert cid in present(classifier, text)
+def test_plain_words_for_must_not_miss_findings(served_classifier, text, cid):
+    assert cid in present(served_classifier, text)
 
 
-def test_instant_onset_is_sudden(classifier):
-    found = [f for f in read(classifier, "got an instant pain in my head") if f.code.endswith("headache")]
+def test_instant_onset_is_sudden(served_classifier):
+    found = [f for f in read(served_classifier, "got an instant pain in my head") if f.code.endswith("headache")]
     assert found and found[0].onset == "sudden"
 
 
@@ -73,13 +67,13 @@ def test_instant_onset_is_sudden(classifier):
     ("the bleeding has stopped now", "severe-bleeding"),
     ("pain in my lower back", "headache"),
 ])
-def test_normal_look_alikes_are_not_the_finding(classifier, text, cid):
-    assert cid not in present(classifier, text)
+def test_normal_look_alikes_are_not_the_finding(served_classifier, text, cid):
+    assert cid not in present(served_classifier, text)
 
 
-def test_bleeding_that_has_not_stopped_is_still_severe(classifier):
-    assert "severe-bleeding" in present(classifier, "the cut hasn't stopped bleeding after 20 minutes")
-    assert "severe-bleeding" in present(classifier, "it won't stop bleeding")
+def test_bleeding_that_has_not_stopped_is_still_severe(served_classifier):
+    assert "severe-bleeding" in present(served_classifier, "the cut hasn't stopped bleeding after 20 minutes")
+    assert "severe-bleeding" in present(served_classifier, "it won't stop bleeding")
 
 
 @pytest.mark.parametrize("text, cid", [
@@ -89,5 +83,5 @@ def test_bleeding_that_has_not_stopped_is_still_severe(classifier):
     ("shoulders are pink and a bit sore after I fell asleep at the beach", "sunburn"),
     ("baby's bottom is red and sore where the nappy touches", "diaper-rash"),
 ])
-def test_everyday_self_care_phrasings(classifier, text, cid):
-    assert cid in present(classifier, text)
+def test_everyday_self_care_phrasings(served_classifier, text, cid):
+    assert cid in present(served_classifier, text)

@@ -8,19 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthmesh.clinical import Presence
-from knowledge.kb import load_kb
-from symptom_classifier.factory import build_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier():
-    return build_classifier(load_kb())
-
-
-def present(classifier, text: str) -> set[str]:
-    return {f.code.removeprefix("symptom:") for f in classifier.classify(text).findings
-            if f.presence in (Presence.PRESENT, Presence.UNKNOWN)}
+from tests.support.reading import present
 
 
 @pytest.mark.parametrize("text, cid", [
@@ -46,8 +34,8 @@ def present(classifier, text: str) -> set[str]:
     ("tearing pain between my shoulder blades", "tearing-pain"),
     ("sudden constant pain in my bump", "pain-during-pregnancy"),
 ])
-def test_plain_words_for_must_not_miss_findings(classifier, text, cid):
-    assert cid in present(classifier, text)
+def test_plain_words_for_must_not_miss_findings(served_classifier, text, cid):
+    assert cid in present(served_classifier, text)
 
 
 @pytest.mark.parametrize("text, cid", [
@@ -60,5 +48,5 @@ def test_plain_words_for_must_not_miss_findings(classifier, text, cid):
     # moving house is not pain that moved
     ("we moved down to the coast last year", "pain-migrating-to-right-lower-abdomen"),
 ])
-def test_look_alikes_are_not_the_finding(classifier, text, cid):
-    assert cid not in present(classifier, text)
+def test_look_alikes_are_not_the_finding(served_classifier, text, cid):
+    assert cid not in present(served_classifier, text)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from emergency_detector.engine import EmergencyDetector
 from emergency_detector.rules import RULES_PATH
-from healthmesh.clinical import Finding, Patient, Sex, Urgency, Vitals
+from healthmesh.clinical import Patient, Sex, Urgency, Vitals
+from tests.support.triage import assessor, symptom
 
 MAN = Patient(age_years=68, sex=Sex.MALE)
 CHILD = Patient(age_years=4, sex=Sex.MALE)
@@ -19,17 +19,9 @@ PREGNANT = Patient(age_years=33, sex=Sex.FEMALE, pregnant=True)
 WOMAN = Patient(age_years=33, sex=Sex.FEMALE)
 
 
-@pytest.fixture(scope="module")
-def detector():
-    return EmergencyDetector()
+s = symptom
+assess = assessor(ADULT)
 
-
-def s(sid: str, **kw) -> Finding:
-    return Finding(code=f"symptom:{sid}", name=sid.replace("-", " "), **kw)
-
-
-def assess(detector, findings, patient=ADULT, vitals=Vitals()):
-    return detector.assess(patient, vitals, findings)
 
 
 def test_every_new_rule_is_sourced():
