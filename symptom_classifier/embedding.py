@@ -139,12 +139,9 @@ class EmbeddingCache:
             self._lru.popitem(last=False)
 
 
-# A search is a few queries against ~13k phrases: faiss's OpenMP threads cost more than they
-# save there (2-core machine: 9-18 ms per search with 2 threads, 2-3.5 ms with one), and they
-# compete with the encoder's and gRPC's own threads.
-FAISS_THREADS = 1
 # The index is a graph (HNSW), not a flat scan: the vocabulary holds ~13k phrases, and a flat scan
-# of 384-d vectors cost ~2.9 ms per search against 0.15 ms for the graph, with the same nearest
+# of 384-d vectors cost ~2.9 ms per search against 0.15 ms for the graph (one OpenMP thread, as
+# healthmesh.runtime.server.limit_native_threads sets in every service), with the same nearest
 # phrase for 330/330 test queries and 98.6% of the 48 nearest (bench of session 2).
 HNSW_LINKS = 32
 HNSW_EF_CONSTRUCTION = 80
@@ -160,7 +157,6 @@ class ConceptIndex:
         self.concept_ids = concept_ids
         self.phrases = phrases
         self._says_no = np.array([says_no(p) for p in phrases], dtype=bool)
-        faiss.omp_set_num_threads(FAISS_THREADS)
         if hasattr(index, "hnsw"):
             index.hnsw.efSearch = HNSW_EF_SEARCH
 
