@@ -19,7 +19,7 @@ from healthmesh.errors import InvalidArgument
 from knowledge.kb import KnowledgeBase
 
 from . import modifiers as mods
-from .context import SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
+from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
@@ -55,6 +55,11 @@ RELATIVE_WITH_AGE = re.compile(
     r"husband|wife|partner)\b")
 # Broad findings that, said beside a specific present finding, describe that finding.
 REPEATING_GENERIC = frozenset({"pain", "swelling"})
+# Words that open what eases or worsens a finding (_factor_tokens).
+FACTOR_WORDS = frozenset({"eases", "eased", "easing", "relieved", "relieves", "worse", "worsens",
+                          "worsened", "better", "improves", "improved", "settles", "settled"})
+FACTOR_VERBS = frozenset({"comes", "came", "coming", "goes", "went", "going"})
+FACTOR_PARTICLES = frozenset({"back", "away"})  # not "off": "gone off my food" is a finding
 PRESENCE_ORDER = {Presence.PRESENT: 3, Presence.UNKNOWN: 2, Presence.ABSENT: 1}
 _EXTRA_STOPWORDS = frozenset({"he", "she", "him", "her", "his", "hers", "experiencing", "having",
                               "suffering", "noticed", "noticing", "developed", "getting", "got",
@@ -253,6 +258,9 @@ class SymptomClassifier:
                 spoken[k] = True
             for k in modifiers.site_tokens():
                 site[k] = not taken[k]
+            for k in _factor_tokens(sent, taken, site):
+                taken[k] = True
+                context[k] = True
             claimed = [t and not c for t, c in zip(taken, context)]  # specific lexical matches, facts
             # a broad word beside the run is part of it ("pain at the bottom of my back"), but not
             # across a trigger: "my back is not painful" must keep its "not"
@@ -616,6 +624,27 @@ def _says_something(sent: list[Token], generic: list[bool], site: list[bool], a:
         return True
     # the broad word may be a filler itself ("pain" in "pain at the bottom of my back")
     return any(generic[k] for k in range(a, b)) and any(site[k] for k in content)
+
+
+def _factor_tokens(sent: list[Token], taken: list[bool], site: list[bool]) -> list[int]:
+    """Tokens of what eases or worsens a finding ("eases once I've walked about", "worse turning
+    over in bed", "comes back after sitting"): the circumstance of a finding, not a finding of its
+    own, so the encoder does not read it as one. Lexical matches inside it stand, and a clause
+    naming a body site is left to be read ("pain worse when I move my neck" is neck pain)."""
+    out: list[int] = []
+    k = 0
+    while k < len(sent):
+        t = sent[k]
+        particle = k + 1 < len(sent) and t.text in FACTOR_VERBS and sent[k + 1].text in FACTOR_PARTICLES
+        if not taken[k] and (t.text in FACTOR_WORDS or particle):
+            j = k + 2 if particle else k + 1
+            while j < len(sent) and sent[j].text not in CLAUSE_PUNCT and sent[j].text not in ("and", "but"):
+                j += 1
+            if not any(site[i] for i in range(k + 2 if particle else k + 1, j)):
+                out.extend(range(k, j))
+            k = j
+        k += 1
+    return out
 
 
 def _is_filler(t: Token) -> bool:

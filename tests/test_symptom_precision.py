@@ -93,6 +93,21 @@ def test_everyday_activity_not_read_by_the_encoder(served):
     assert "major-trauma" not in found and "diarrhea" not in found
 
 
+@pytest.mark.parametrize("text,kept,not_read", [
+    ("stabbing pain in my heel, eases once I've walked about, comes back after sitting",
+     "foot-or-toe-pain", {"difficulty-walking", "back-pain"}),
+    ("crampy tummy pains. Eases once I've been to the toilet.", "abdominal-pain", {"frequent-urination"}),
+    ("pain at the front of my pelvis, worse turning over in bed", "pelvic-pain", {"positional-vertigo"}),
+])
+def test_what_eases_or_worsens_a_finding_is_not_a_finding(served, text, kept, not_read):
+    found = _read(served, text)
+    assert kept in found and not (not_read & found.keys())
+
+
+def test_a_worsening_clause_with_a_body_site_is_still_read(served):
+    assert "neck-pain" in _read(served, "pain worse when I move my neck")
+
+
 # ---------------------------------------------------------------------- negation lists
 
 
