@@ -47,6 +47,9 @@ NOT_FINDINGS = (
     "stopped bleeding", "bleeding stopped", "bleeding has stopped", "bleeding had stopped",
     # a body part that stays tense, which the encoder reads as anxiety ("can't relax" still is)
     "won't relax", "will not relax", "doesn't relax", "does not relax",
+    # a baby's wet nappies, said as reassurance, which the encoder reads as "dry nappies" ("no wet
+    # nappies" and "only 2 wet nappies" still are low urine output: they contain these whole)
+    "wet nappies", "wet nappy", "wet diapers", "wet diaper",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
