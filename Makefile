@@ -10,9 +10,9 @@ PYTEST_ARGS ?=
 # elsewhere pass the PyTorch CPU wheel index here (never let pip pick a CUDA build).
 TORCH_PIP_ARGS ?=
 
-.PHONY: setup up test protos kb model baseline clean
+.PHONY: setup up test protos kb model screen baseline clean
 
-setup: $(VENV)/.installed build/healthmesh.pb build/kb/current build/model/manifest.json
+setup: $(VENV)/.installed build/healthmesh.pb build/kb/current build/model/manifest.json build/screen/manifest.json
 
 up: setup
 	$(BIN)/healthmesh up
@@ -57,6 +57,12 @@ model: build/model/manifest.json
 build/model/manifest.json: $(VENV)/.installed healthmesh/model/export.py symptom_classifier/encoder.py
 	@echo "==> exporting the sentence encoder to ONNX (fp32 and int8), checked against PyTorch"
 	$(BIN)/healthmesh model export
+
+# The emergency detector's complaint screen, trained on the written cases cleared for development.
+screen: build/screen/manifest.json
+build/screen/manifest.json: $(VENV)/.installed $(wildcard eval/*.jsonl) emergency_detector/complaint_screen.py emergency_detector/train_screen.py
+	@echo "==> training the complaint screen on eval/ (a few seconds)"
+	$(BIN)/python -m emergency_detector.train_screen
 
 clean:
 	rm -rf build .healthmesh

@@ -81,12 +81,14 @@ class Triager(Protocol):
 class PipelineTriage:
     """Urgency the way healthmesh/pipeline.py (and the gateway) computes it."""
 
-    def __init__(self, kb=None):
+    def __init__(self, kb=None, with_screen: bool = True):
         from healthmesh.pipeline import InProcessPipeline
         from knowledge.kb import load_kb
 
         self.pipeline = InProcessPipeline(kb or load_kb())
         self.triage: RequestTriage = self.pipeline.triage
+        if not with_screen:
+            self.triage.screen = None
 
     def __call__(self, case: Case) -> c.UrgencyAssessment:
         return self.pipeline.diagnose(case.patient, case.text, vitals=case.vitals).urgency
@@ -216,9 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list every case triaged at the wrong level")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
     ap.add_argument("--no-latency", action="store_true")
+    ap.add_argument("--no-screen", action="store_true", help="the rule library alone, without the complaint screen")
     args = ap.parse_args(argv)
     cases = [x for x in load_cases(args.file) if args.split is None or x.split == args.split]
-    triage = PipelineTriage()
+    triage = PipelineTriage(with_screen=not args.no_screen)
     report = evaluate(cases, triage)
     latency = None if args.no_latency else detector_latency(triage.triage, cases)
     if args.json:

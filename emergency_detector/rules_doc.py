@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from emergency_detector.complaint_screen import THRESHOLD as SCREEN_THRESHOLD
 from emergency_detector.rules import RULES_PATH
 
 LEVEL_ORDER = ["EMERGENCY_AMBULANCE", "EMERGENCY", "CONSULTATION_24H", "CONSULTATION", "SELF_CARE"]
@@ -59,6 +60,14 @@ HOW = """\
    unfamiliar symptoms; a confident, benign differential may keep that at self-care.
 5. The gateway and `healthmesh/pipeline.py` assess twice, before and after the differential, and
    keep the higher level.
+6. The **complaint screen** (`emergency_detector/complaint_screen.py`) reads the whole complaint
+   once more: a logistic regression over its words and letter groups, trained on the written
+   cases `eval/README.md` clears for development (`make screen`). When it gives P(emergent) of at
+   least {screen_threshold:.2f} and no rule already says emergency, the answer becomes
+   `URGENCY_EMERGENCY`, with a reason that names the screen and the words that weighed most. It
+   catches emergencies told in words no rule has a phrase for; it never lowers a level.
+   `python -m emergency_detector.train_screen --lofo` reports its leave-one-file-out figures;
+   `evaluate_triage --no-screen` measures the rules alone.
 
 Finding tokens are symptom ids (`chest-pain`); `<id>@sudden` needs a sudden onset, `<id>@severe`
 needs severity "severe" or a score of at least {severe}/10. `fever` is also set by a measured
@@ -120,7 +129,8 @@ def render(data: dict[str, Any]) -> str:
     out += _table(["level", "three-level", "time frame", "recommended_action"],
                   [[f"`URGENCY_{lv}`", THREE_LEVEL[lv], TIME_FRAME[lv], data["actions"][lv]] for lv in LEVEL_ORDER])
     f = data["findings"]
-    out.append(HOW.format(severe=f"{f['severe_score_at_least']:g}", fever=f"{f['fever_temperature_c']:g}"))
+    out.append(HOW.format(severe=f"{f['severe_score_at_least']:g}", fever=f"{f['fever_temperature_c']:g}",
+                          screen_threshold=SCREEN_THRESHOLD))
     out.append("## The rules\n")
 
     n = data["news2"]

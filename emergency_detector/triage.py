@@ -2,7 +2,8 @@
 
 The emergency_detector service and the gateway's in-process fallback both call `assess_request`,
 so they cannot disagree. Findings come from the request's coded evidence and, when the caller has
-no classified findings yet, from the lexical reading of the free text.
+no classified findings yet, from the lexical reading of the free text. The complaint screen
+(complaint_screen.py) then reads the whole text once more and may raise the answer to an emergency.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Sequence
 
+from emergency_detector.complaint_screen import ComplaintScreen, load_screen
 from emergency_detector.engine import EmergencyDetector
 from healthmesh import clinical as c
 from knowledge.kb import KnowledgeBase
@@ -21,11 +23,14 @@ class RequestTriage:
     #: reads kept: a request is assessed twice (before and after the differential) on the same text
     READS_KEPT = 256
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, screen: ComplaintScreen | None = None, *, with_screen: bool = True):
+        """`screen`: the complaint screen to use, else the built one (build/screen or
+        $HEALTHMESH_SCREEN_DIR); `with_screen=False` runs the rule library alone."""
         self.classifier = SymptomClassifier(kb)
         self._reads: OrderedDict[tuple, c.ClassifiedText] = OrderedDict()
         # from_kb maps history (antecedent) evidences to nothing: "had a stroke" is not a stroke now.
         self.detector = EmergencyDetector.from_kb(kb)
+        self.screen = screen if screen is not None else load_screen() if with_screen else None
 
     def assess_request(
         self,
@@ -51,7 +56,21 @@ class RequestTriage:
             findings += [f for f in read.findings if f.code not in known]
             patient, vitals = merge_text_facts(patient, vitals, read)
             unread = bool(text.strip()) and not findings
-        return self.detector.assess(patient, vitals, findings, conditions, unread_complaint=unread)
+        assessment = self.detector.assess(patient, vitals, findings, conditions, unread_complaint=unread)
+        if self.screen is not None and text.strip() and assessment.level < c.Urgency.EMERGENCY:
+            screened = self.screen.screen(text, patient.age_years, patient.pregnant and patient.sex != c.Sex.MALE)
+            if screened.flagged:
+                assessment = highest(assessment, self._screen_assessment(screened))
+        return assessment
+
+    def _screen_assessment(self, screened) -> c.UrgencyAssessment:
+        words = ", ".join(f"'{w}'" for w in screened.strongest)
+        reason = (f"The complaint reads like the emergencies in healthmesh's written cases (complaint screen "
+                  f"{screened.probability:.2f}{'; words that weighed most: ' + words if words else ''}) "
+                  f"[healthmesh complaint screen, trained on {self.screen.trained_on} written cases]")
+        level = c.Urgency.EMERGENCY
+        return c.UrgencyAssessment(level=level, reasons=(reason,),
+                                   recommended_action=self.detector.rules.actions[level])
 
     def final(self, first: c.UrgencyAssessment, second: c.UrgencyAssessment | None) -> c.UrgencyAssessment:
         """Combine the fast first assessment with the one made once the differential is known.
