@@ -1,12 +1,15 @@
-"""A learned second look at the complaint's own words: P(emergent | text).
+"""A learned second look at the complaint's own words: P(emergent | text) and P(self-care | text).
 
 The rule library only fires on what the classifier could read into findings, so an emergency told
 in words nobody wrote a phrase for ("smacked round the head with a bat", "his nuts are killing
 him") can pass as a routine consultation. The screen is a logistic regression over the whole
 complaint's words and letter groups, trained on healthmesh's written cases that are cleared for
 development (train_screen.py lists them), so it weighs hundreds of words together instead of
-matching any one phrase. It can only raise urgency: when P(emergent) reaches THRESHOLD and no rule
+matching any one phrase. It can raise urgency: when P(emergent) reaches THRESHOLD and no rule
 already says "emergency", the answer becomes an emergency with the screen named as the reason.
+Its second head only speaks when no rule fired at all: symptoms the self-care list does not cover
+would get a routine consultation, and a complaint that reads like the self-care cases
+(P(self-care) >= SELF_CARE_THRESHOLD) is left at self-care instead (engine.py, _quiet_picture).
 
 Features, hashed into 2^FEATURE_BITS slots (no vocabulary to ship): words, word pairs, letter
 groups of 3-5 inside each word (so "swolen" and "swollen" share most of theirs), and the patient's
@@ -38,6 +41,9 @@ CHAR_GRAMS = (3, 4, 5)
 # and 17 of the 21 emergencies the rules missed when the four earlier blind sets were first measured
 # (0.60 flagged 19 of 21 but twice the false alarms).
 THRESHOLD = 0.70
+# Leave-one-file-out: at 0.95, 32% of self-care cases read as self-care, and no non-emergent or
+# emergent case did (0.90: 48%, but 1.5% of non-emergent cases).
+SELF_CARE_THRESHOLD = 0.95
 SHOWN_TERMS = 3
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -101,19 +107,47 @@ class ScreenResult:
     strongest: tuple[str, ...]  # the words that weighed most towards "emergent"
 
 
-class ComplaintScreen:
-    def __init__(self, idf: np.ndarray, weights: np.ndarray, bias: float, threshold: float = THRESHOLD,
-                 trained_on: int = 0):
-        self.idf = idf.astype(np.float64)
-        self.weights = weights.astype(np.float64)
-        self.bias = float(bias)
-        self.threshold = threshold
-        self.trained_on = trained_on
+@dataclass(frozen=True)
+class Head:
+    """One logistic regression over the complaint features (both heads read the same ones)."""
 
-    def probability(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float:
-        slots, values = weighted(term_counts(text, age_years, pregnant), self.idf)
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probability(self, slots: np.ndarray, values: np.ndarray) -> float:
         z = self.bias + float(values @ self.weights[slots])
         return 1.0 / (1.0 + math.exp(-z))
+
+
+class ComplaintScreen:
+    def __init__(self, idf: np.ndarray, weights: np.ndarray, bias: float, threshold: float = THRESHOLD,
+                 trained_on: int = 0, self_care: Head | None = None):
+        self.idf = idf.astype(np.float64)
+        self.emergent = Head(weights.astype(np.float64), float(bias), threshold)
+        self.self_care = self_care
+        self.trained_on = trained_on
+
+    @property
+    def threshold(self) -> float:
+        return self.emergent.threshold
+
+    def _features(self, text: str, age_years: float | None, pregnant: bool) -> tuple[np.ndarray, np.ndarray]:
+        return weighted(term_counts(text, age_years, pregnant), self.idf)
+
+    def probability(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float:
+        """P(emergent | text)."""
+        return self.emergent.probability(*self._features(text, age_years, pregnant))
+
+    def self_care_probability(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float:
+        if self.self_care is None:
+            return 0.0
+        return self.self_care.probability(*self._features(text, age_years, pregnant))
+
+    def reads_as_self_care(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float | None:
+        """P(self-care | text) when it reaches the head's threshold, else None."""
+        p = self.self_care_probability(text, age_years, pregnant)
+        return p if self.self_care is not None and p >= self.self_care.threshold else None
 
     def screen(self, text: str, age_years: float | None = None, pregnant: bool = False) -> ScreenResult:
         p = self.probability(text, age_years, pregnant)
@@ -125,6 +159,7 @@ class ComplaintScreen:
         counts = term_counts(text, age_years, pregnant)
         _, values = weighted(counts, self.idf)
         share = dict(zip(counts, values))
+        weights = self.emergent.weights
         words = _WORD.findall(text.lower().replace("'", ""))
         scored: dict[str, float] = {}
         for phrase in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]:
@@ -133,7 +168,7 @@ class ComplaintScreen:
             if kind == "w":
                 padded = f" {phrase} "
                 own += [f"c:{padded[i:i + n]}" for n in CHAR_GRAMS for i in range(len(padded) - n + 1)]
-            scored[phrase] = sum(share[slot(t)] * self.weights[slot(t)] for t in own)
+            scored[phrase] = sum(share[slot(t)] * weights[slot(t)] for t in own)
         best = sorted((s, p) for p, s in scored.items() if s > 0)[::-1]
         return tuple(p for _, p in best[:SHOWN_TERMS])
 
@@ -141,8 +176,12 @@ class ComplaintScreen:
 
     def save(self, directory: Path, manifest: dict) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(directory / ARTIFACT, idf=self.idf.astype(np.float32),
-                            weights=self.weights.astype(np.float32), bias=np.array([self.bias]))
+        arrays = {"idf": self.idf.astype(np.float32), "weights": self.emergent.weights.astype(np.float32),
+                  "bias": np.array([self.emergent.bias])}
+        if self.self_care is not None:
+            arrays["self_care_weights"] = self.self_care.weights.astype(np.float32)
+            arrays["self_care_bias"] = np.array([self.self_care.bias])
+        np.savez_compressed(directory / ARTIFACT, **arrays)
         (directory / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         return directory / ARTIFACT
 
@@ -161,7 +200,11 @@ def load_screen(path: str | os.PathLike[str] | None = None) -> ComplaintScreen:
             "(or `make screen`) first")
     with np.load(artifact) as data:
         idf, weights, bias = data["idf"], data["weights"], float(data["bias"][0])
+        self_care = None
+        if "self_care_weights" in data:
+            self_care = Head(data["self_care_weights"].astype(np.float64), float(data["self_care_bias"][0]),
+                             SELF_CARE_THRESHOLD)
     if idf.shape != (1 << FEATURE_BITS,) or weights.shape != idf.shape:
         raise ValueError(f"{artifact}: expected {1 << FEATURE_BITS} slots, got {idf.shape}")
     manifest = json.loads((directory / MANIFEST).read_text()) if (directory / MANIFEST).exists() else {}
-    return ComplaintScreen(idf, weights, bias, trained_on=int(manifest.get("cases", 0)))
+    return ComplaintScreen(idf, weights, bias, trained_on=int(manifest.get("cases", 0)), self_care=self_care)

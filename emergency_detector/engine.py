@@ -50,9 +50,12 @@ class EmergencyDetector:
         return cls(rules, mapping)
 
     def assess(self, patient: Patient, vitals: Vitals, findings: Sequence[Finding],
-               conditions: Sequence[ConditionScore] = (), *, unread_complaint: bool = False) -> UrgencyAssessment:
+               conditions: Sequence[ConditionScore] = (), *, unread_complaint: bool = False,
+               reads_as_self_care: float | None = None) -> UrgencyAssessment:
         """`unread_complaint`: the caller had free text but could read no finding from it at all. An
-        unread complaint is not a reassuring one, so it is never self-care."""
+        unread complaint is not a reassuring one, so it is never self-care. `reads_as_self_care`:
+        the complaint screen's P(self-care) when it reached its threshold; it counts only when no
+        rule fired (_quiet_picture)."""
         r = self.rules
         check_inputs(patient, vitals)
         age = patient.age_years
@@ -87,7 +90,7 @@ class EmergencyDetector:
         if unread_complaint and not facts.has_symptoms:
             hits.append(Hit(r.unread_complaint.level, r.unread_complaint.reason))
         if not hits:
-            hits = self._quiet_picture(facts, conditions)
+            hits = self._quiet_picture(facts, conditions, reads_as_self_care)
         hits.sort(key=lambda h: -h.level)
         level = hits[0].level
         return UrgencyAssessment(
@@ -98,9 +101,11 @@ class EmergencyDetector:
             qsofa=qsofa,
         )
 
-    def _quiet_picture(self, facts: FindingFacts, conditions: Sequence[ConditionScore]) -> list[Hit]:
-        """No rule fired: self-care for minor symptoms or a benign confident picture, else a routine
-        consultation for symptoms the self-care list does not cover."""
+    def _quiet_picture(self, facts: FindingFacts, conditions: Sequence[ConditionScore],
+                       reads_as_self_care: float | None = None) -> list[Hit]:
+        """No rule fired: self-care for minor symptoms, a benign confident picture or a complaint
+        the screen reads as self-care, else a routine consultation for symptoms the self-care list
+        does not cover."""
         benign = benign_picture(self.rules.diagnosis, conditions)
         if facts.context_seen and not facts.has_symptoms:
             # only descriptors read ("woke up", "it hurts"): unread unless the picture is benign
@@ -109,6 +114,11 @@ class EmergencyDetector:
         if facts.needs_review:
             if benign is not None:
                 return [benign]
+            if reads_as_self_care is not None:
+                return [Hit(Urgency.SELF_CARE, f"No red flags or abnormal vital signs, and the complaint reads like "
+                                               f"the self-care cases in healthmesh's written cases (complaint screen "
+                                               f"{reads_as_self_care:.2f}; {', '.join(facts.needs_review)}) "
+                                               f"[healthmesh complaint screen]")]
             return [Hit(Urgency.CONSULTATION, f"Symptoms worth a routine check: {', '.join(facts.needs_review)} "
                                               f"[{self._default_cite}]")]
         hits = []

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from emergency_detector.complaint_screen import SELF_CARE_THRESHOLD as SCREEN_SELF_CARE
 from emergency_detector.complaint_screen import THRESHOLD as SCREEN_THRESHOLD
 from emergency_detector.rules import RULES_PATH
 
@@ -65,7 +66,10 @@ HOW = """\
    cases `eval/README.md` clears for development (`make screen`). When it gives P(emergent) of at
    least {screen_threshold:.2f} and no rule already says emergency, the answer becomes
    `URGENCY_EMERGENCY`, with a reason that names the screen and the words that weighed most. It
-   catches emergencies told in words no rule has a phrase for; it never lowers a level.
+   catches emergencies told in words no rule has a phrase for. Its second head speaks only when
+   no rule fired at all (step 4): symptoms off the self-care list whose complaint reads like the
+   self-care cases (P(self-care) at least {screen_self_care:.2f}) stay at self-care instead of a
+   routine consultation. It never lowers a level any rule asked for.
    `python -m emergency_detector.train_screen --lofo` reports its leave-one-file-out figures;
    `evaluate_triage --no-screen` measures the rules alone.
 
@@ -130,7 +134,7 @@ def render(data: dict[str, Any]) -> str:
                   [[f"`URGENCY_{lv}`", THREE_LEVEL[lv], TIME_FRAME[lv], data["actions"][lv]] for lv in LEVEL_ORDER])
     f = data["findings"]
     out.append(HOW.format(severe=f"{f['severe_score_at_least']:g}", fever=f"{f['fever_temperature_c']:g}",
-                          screen_threshold=SCREEN_THRESHOLD))
+                          screen_threshold=SCREEN_THRESHOLD, screen_self_care=SCREEN_SELF_CARE))
     out.append("## The rules\n")
 
     n = data["news2"]

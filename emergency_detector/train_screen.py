@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .complaint_screen import (FEATURE_BITS, THRESHOLD, ComplaintScreen, resolve_screen_dir, term_counts)
+from .complaint_screen import (FEATURE_BITS, SELF_CARE_THRESHOLD, THRESHOLD, ComplaintScreen, Head,
+                               resolve_screen_dir, term_counts)
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 # (file, split taken): the files eval/README.md clears for development. Test splits, and blind
@@ -59,6 +60,10 @@ class Case:
     pregnant: bool
     emergent: bool
     gold: str
+
+    @property
+    def self_care(self) -> bool:
+        return self.gold == "self-care"
 
 
 def load_cases(eval_dir: Path = EVAL_DIR) -> list[Case]:
@@ -103,34 +108,44 @@ def weighted_matrix(counts, idf):
 
 
 def fit(cases: list[Case]):
-    """(the screen, the scikit-learn model it was read from, the idf): the model is returned so
-    that tests can check the screen scores exactly as the model does."""
+    """(the screen, its two scikit-learn models (emergent, self-care), the idf): the models are
+    returned so that tests can check the screen scores exactly as they do."""
     from sklearn.linear_model import LogisticRegression
 
     counts, idf = design_matrix(cases)
-    y = np.array([c.emergent for c in cases], dtype=int)
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    model.fit(weighted_matrix(counts, idf), y)
-    return ComplaintScreen(idf, model.coef_[0], float(model.intercept_[0]), trained_on=len(cases)), model, idf
+    x = weighted_matrix(counts, idf)
+    models = []
+    for label in ("emergent", "self_care"):
+        y = np.array([getattr(c, label) for c in cases], dtype=int)
+        models.append(LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(x, y))
+    emergent, self_care = models
+    screen = ComplaintScreen(idf, emergent.coef_[0], float(emergent.intercept_[0]), trained_on=len(cases),
+                             self_care=Head(self_care.coef_[0].astype(np.float64), float(self_care.intercept_[0]),
+                                            SELF_CARE_THRESHOLD))
+    return screen, emergent, self_care, idf
 
 
 def train(cases: list[Case]) -> ComplaintScreen:
     return fit(cases)[0]
 
 
-def leave_one_file_out(cases: list[Case]) -> np.ndarray:
-    p = np.zeros(len(cases))
+def leave_one_file_out(cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
+    """P(emergent) and P(self-care) of each case from a screen trained without its file."""
+    emergent, self_care = np.zeros(len(cases)), np.zeros(len(cases))
     files = sorted({c.file for c in cases})
     for n, name in enumerate(files, 1):
         held = [i for i, c in enumerate(cases) if c.file == name]
         screen = train([c for c in cases if c.file != name])
         for i in held:
-            p[i] = screen.probability(cases[i].text, cases[i].age_years, cases[i].pregnant)
+            c = cases[i]
+            emergent[i] = screen.probability(c.text, c.age_years, c.pregnant)
+            self_care[i] = screen.self_care_probability(c.text, c.age_years, c.pregnant)
         print(f"  fold {n}/{len(files)}: {name} ({len(held)} cases)", file=sys.stderr)
-    return p
+    return emergent, self_care
 
 
-def report(cases: list[Case], p: np.ndarray, threshold: float) -> dict:
+def report(cases: list[Case], p: np.ndarray, threshold: float, p_self_care: np.ndarray | None = None,
+           self_care_threshold: float = SELF_CARE_THRESHOLD) -> dict:
     gold = np.array([c.gold for c in cases])
     emergent = gold == "emergent"
     auc = float(np.mean(p[emergent][:, None] > p[~emergent][None, :]))
@@ -144,8 +159,16 @@ def report(cases: list[Case], p: np.ndarray, threshold: float) -> dict:
         "non_emergent_flagged": round(float(flagged[gold == "non-emergent"].mean()), 3),
         "first_measured_misses_flagged": f"{sum(by_id[m] >= threshold for m in misses)} of {len(misses)}",
     }
+    if p_self_care is not None:
+        calm = p_self_care >= self_care_threshold
+        out.update({
+            "self_care_threshold": self_care_threshold,
+            "read_as_self_care: self-care": round(float(calm[gold == "self-care"].mean()), 3),
+            "read_as_self_care: non-emergent": round(float(calm[gold == "non-emergent"].mean()), 3),
+            "read_as_self_care: emergent": round(float(calm[emergent].mean()), 3),
+        })
     for key, value in out.items():
-        print(f"  {key:32s} {value}")
+        print(f"  {key:36s} {value}")
     return out
 
 
@@ -163,12 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     lofo = None
     if args.lofo:
         print("leave-one-file-out:", file=sys.stderr)
-        lofo = report(cases, leave_one_file_out(cases), args.threshold)
+        p_emergent, p_self_care = leave_one_file_out(cases)
+        lofo = report(cases, p_emergent, args.threshold, p_self_care)
     screen = train(cases)
     digest = hashlib.sha256("\n".join(f"{c.file}:{c.id}:{c.emergent}:{c.text}" for c in cases).encode()).hexdigest()
     manifest = {"cases": len(cases), "emergent": sum(c.emergent for c in cases),
                 "files": [f"{name} ({split})" for name, split in TRAINING_FILES], "cases_sha256": digest,
                 "feature_bits": FEATURE_BITS, "C": C, "threshold": THRESHOLD,
+                "self_care_threshold": SELF_CARE_THRESHOLD,
                 "source": "healthmesh written cases (eval/, CC-BY-4.0 healthmesh)"}
     if lofo is not None:
         manifest["leave_one_file_out"] = lofo

@@ -56,9 +56,14 @@ class RequestTriage:
             findings += [f for f in read.findings if f.code not in known]
             patient, vitals = merge_text_facts(patient, vitals, read)
             unread = bool(text.strip()) and not findings
-        assessment = self.detector.assess(patient, vitals, findings, conditions, unread_complaint=unread)
+        pregnant = patient.pregnant and patient.sex != c.Sex.MALE
+        calm = None
+        if self.screen is not None and text.strip():
+            calm = self.screen.reads_as_self_care(text, patient.age_years, pregnant)
+        assessment = self.detector.assess(patient, vitals, findings, conditions, unread_complaint=unread,
+                                          reads_as_self_care=calm)
         if self.screen is not None and text.strip() and assessment.level < c.Urgency.EMERGENCY:
-            screened = self.screen.screen(text, patient.age_years, patient.pregnant and patient.sex != c.Sex.MALE)
+            screened = self.screen.screen(text, patient.age_years, pregnant)
             if screened.flagged:
                 assessment = highest(assessment, self._screen_assessment(screened))
         return assessment

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from emergency_detector.complaint_screen import FEATURE_BITS, ComplaintScreen, load_screen, slot
+from emergency_detector.complaint_screen import FEATURE_BITS, ComplaintScreen, Head, load_screen, slot
 from emergency_detector.train_screen import design_matrix, fit, load_cases, weighted_matrix
 from emergency_detector.triage import RequestTriage
 from healthmesh.clinical import Patient, Sex, Urgency, Vitals
@@ -19,28 +19,31 @@ def cases():
     return load_cases()
 
 
-def test_the_screen_scores_as_the_trained_model_does(cases):
+def test_the_screen_scores_as_the_trained_models_do(cases):
     train, held = cases[::2], cases[1::2][:60]
-    screen, model, idf = fit(train)
+    screen, emergent, self_care, idf = fit(train)
     counts, _ = design_matrix(held)
-    expected = model.predict_proba(weighted_matrix(counts, idf))[:, 1]
+    x = weighted_matrix(counts, idf)
     got = [screen.probability(c.text, c.age_years, c.pregnant) for c in held]
-    assert np.allclose(got, expected, atol=1e-9)
+    assert np.allclose(got, emergent.predict_proba(x)[:, 1], atol=1e-9)
+    got = [screen.self_care_probability(c.text, c.age_years, c.pregnant) for c in held]
+    assert np.allclose(got, self_care.predict_proba(x)[:, 1], atol=1e-9)
 
 
 def test_saved_weights_score_as_before(cases, tmp_path):
-    screen, _, _ = fit(cases[:200])
+    screen = fit(cases[:200])[0]
     screen.save(tmp_path, {"cases": 200})
     loaded = load_screen(tmp_path)
     assert loaded.trained_on == 200
     for c in cases[200:230]:
         assert loaded.probability(c.text, c.age_years) == pytest.approx(screen.probability(c.text, c.age_years), abs=1e-5)
+        assert loaded.self_care_probability(c.text) == pytest.approx(screen.self_care_probability(c.text), abs=1e-5)
 
 
 def test_training_is_deterministic(cases):
-    a, _, _ = fit(cases[:150])
-    b, _, _ = fit(cases[:150])
-    assert np.array_equal(a.weights, b.weights) and a.bias == b.bias
+    a, b = fit(cases[:150])[0], fit(cases[:150])[0]
+    assert np.array_equal(a.emergent.weights, b.emergent.weights) and a.emergent.bias == b.emergent.bias
+    assert np.array_equal(a.self_care.weights, b.self_care.weights)
 
 
 def test_missing_artifact_names_the_command(tmp_path):
@@ -48,12 +51,17 @@ def test_missing_artifact_names_the_command(tmp_path):
         load_screen(tmp_path / "nowhere")
 
 
-def _screen_for(word: str, weight: float) -> ComplaintScreen:
-    """A screen that knows one word: P = sigmoid(weight * its tf-idf share - 2)."""
-    idf = np.ones(1 << FEATURE_BITS)
+def _one_word(word: str, weight: float) -> np.ndarray:
     weights = np.zeros(1 << FEATURE_BITS)
     weights[slot(f"w:{word}")] = weight
-    return ComplaintScreen(idf, weights, bias=-2.0, trained_on=1)
+    return weights
+
+
+def _screen_for(word: str, weight: float, calm_word: str = "") -> ComplaintScreen:
+    """A screen that knows one word per head: P = sigmoid(weight * its tf-idf share - 2)."""
+    idf = np.ones(1 << FEATURE_BITS)
+    self_care = Head(_one_word(calm_word, weight), -2.0, 0.95) if calm_word else None
+    return ComplaintScreen(idf, _one_word(word, weight), bias=-2.0, trained_on=1, self_care=self_care)
 
 
 def test_a_flagged_complaint_becomes_an_emergency_naming_the_screen_and_its_words(kb):
@@ -70,10 +78,26 @@ def test_an_unflagged_complaint_is_left_to_the_rules(kb):
     assert quiet.assess_request(ADULT, Vitals(), text=text) == rules_only.assess_request(ADULT, Vitals(), text=text)
 
 
-def test_the_built_screen_never_lowers_what_the_rules_say(kb, cases):
+def test_the_built_screen_lowers_only_a_routine_check_no_rule_asked_for(kb, cases):
     with_screen = RequestTriage(kb)
     rules_only = RequestTriage(kb, with_screen=False)
     for c in cases[::5]:
         patient = Patient(age_years=c.age_years, pregnant=c.pregnant)
-        screened = with_screen.assess_request(patient, Vitals(), text=c.text).level
-        assert screened >= rules_only.assess_request(patient, Vitals(), text=c.text).level, c.id
+        screened = with_screen.assess_request(patient, Vitals(), text=c.text)
+        rules = rules_only.assess_request(patient, Vitals(), text=c.text)
+        if screened.level < rules.level:
+            assert rules.level == Urgency.CONSULTATION and screened.level == Urgency.SELF_CARE, c.id
+            assert all(r.startswith("Symptoms worth a routine check") for r in rules.reasons), c.id
+
+
+def test_a_complaint_read_as_self_care_stays_self_care_only_when_no_rule_fired(kb):
+    rules_only = RequestTriage(kb, with_screen=False)
+    calm = RequestTriage(kb, _screen_for("zorblax", 400.0, calm_word="mildly"))
+    quiet = "I have been mildly pale for a week"
+    assert rules_only.assess_request(ADULT, Vitals(), text=quiet).level == Urgency.CONSULTATION
+    urgency = calm.assess_request(ADULT, Vitals(), text=quiet)
+    assert urgency.level == Urgency.SELF_CARE
+    assert any("complaint screen" in r for r in urgency.reasons)
+    # a rule that fires (here a red flag) is never undone by the self-care reading
+    loud = "I have been mildly pale for a week and now I coughed up blood"
+    assert calm.assess_request(ADULT, Vitals(), text=loud) == rules_only.assess_request(ADULT, Vitals(), text=loud)
