@@ -10,9 +10,10 @@ PYTEST_ARGS ?=
 # elsewhere pass the PyTorch CPU wheel index here (never let pip pick a CUDA build).
 TORCH_PIP_ARGS ?=
 
-.PHONY: setup up test protos kb model screen baseline clean
+.PHONY: setup up test protos kb model index screen baseline clean
 
-setup: $(VENV)/.installed build/healthmesh.pb build/kb/current build/model/manifest.json build/screen/manifest.json
+setup: $(VENV)/.installed build/healthmesh.pb build/kb/current build/model/manifest.json build/model/index/.stamp \
+	build/screen/manifest.json
 
 up: setup
 	$(BIN)/healthmesh up
@@ -57,6 +58,13 @@ model: build/model/manifest.json
 build/model/manifest.json: $(VENV)/.installed healthmesh/model/export.py symptom_classifier/encoder.py
 	@echo "==> exporting the sentence encoder to ONNX (fp32 and int8), checked against PyTorch"
 	$(BIN)/healthmesh model export
+
+# The classifier's concept index for this knowledge base and model (otherwise built at its first start).
+index: build/model/index/.stamp
+build/model/index/.stamp: build/kb/current build/model/manifest.json
+	@echo "==> embedding the knowledge base's concept phrases (the classifier's index)"
+	$(BIN)/healthmesh model index
+	touch $@
 
 # The emergency detector's complaint screen, trained on the written cases cleared for development.
 screen: build/screen/manifest.json

@@ -92,7 +92,29 @@ def cmd_model(args: argparse.Namespace) -> int:
         from healthmesh.model import export
 
         return export.main(args.rest)
+    if args.model_command == "index":
+        return build_concept_index()
     return 2
+
+
+def build_concept_index() -> int:
+    """Embed every concept phrase of the current knowledge base once, so that the classifier does
+    not spend its first start doing it (the index is cached under build/model/index/)."""
+    import time
+
+    from knowledge.kb import load_kb
+    from symptom_classifier.embedding import load_or_build_index
+    from symptom_classifier.encoder import load_manifest
+
+    started = time.perf_counter()
+    kb = load_kb()
+    manifest = load_manifest()
+    print(f"concept index: {kb.version} x {manifest.version} (a few seconds when the vocabulary changed)",
+          file=sys.stderr)
+    index = load_or_build_index(kb, manifest, manifest.encoder("int8").encode)
+    print(f"concept index: {len(index.phrases)} phrases ready in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    return 0
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -165,8 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser_kb.add_argument("rest", nargs=argparse.REMAINDER)
     parser_kb.set_defaults(func=cmd_kb)
 
-    model = sub.add_parser("model", help="sentence encoder: `healthmesh model export [--from DIR] [--out DIR]`")
-    model.add_argument("model_command", choices=("export",))
+    model = sub.add_parser("model", help=("sentence encoder: `healthmesh model export [--from DIR] [--out DIR]`; "
+                                          "`healthmesh model index` embeds the KB's concept phrases"))
+    model.add_argument("model_command", choices=("export", "index"))
     model.add_argument("rest", nargs=argparse.REMAINDER)
     model.set_defaults(func=cmd_model)
 
