@@ -50,6 +50,8 @@ NOT_FINDINGS = (
     # a baby's wet nappies, said as reassurance, which the encoder reads as "dry nappies" ("no wet
     # nappies" and "only 2 wet nappies" still are low urine output: they contain these whole)
     "wet nappies", "wet nappy", "wet diapers", "wet diaper",
+    # a place, which the encoder and the lexicon read as a rash ("spots")
+    "that spot", "this spot", "same spot", "exact spot", "on the spot",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 

@@ -62,6 +62,8 @@ NOT_READ = [
     ("brushing his teeth", "teething"),
     ("I have spots on my face", "vaginal-bleeding"),
     ("lots of wet nappies, happy baby", "low-urine-output"),
+    ("really sore when I press on that spot", "skin-rash"),
+    ("a burning tingling pain in my feet", "fever"),
 ]
 
 
