@@ -2,12 +2,14 @@
 
 A repeated request is then answered without a Redis round trip, without parsing the cached
 answer and without turning it into a session event again: the answer's dict (what the session
-stores) is kept beside it. Keys are the Redis cache's keys, so they carry the knowledge-base and
-model versions; entries expire after `ttl_seconds`, and Redis stays the cache that replicas share.
+stores) and that dict's JSON without the per-request ids (`answer_json` adds this request's) are
+kept beside it. Keys are the Redis cache's keys, so they carry the knowledge-base and model
+versions; entries expire after `ttl_seconds`, and Redis stays the cache that replicas share.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections import OrderedDict
 
@@ -23,9 +25,9 @@ class AnswerMemo:
     def __init__(self, size: int = 512, ttl_seconds: float = 30.0):
         self.size = size
         self.ttl_seconds = ttl_seconds
-        self._items: OrderedDict[str, tuple[float, diagnosis_pb2.DiagnoseResponse, dict]] = OrderedDict()
+        self._items: OrderedDict[str, tuple[float, diagnosis_pb2.DiagnoseResponse, dict, str]] = OrderedDict()
 
-    def get(self, key: str) -> tuple[diagnosis_pb2.DiagnoseResponse, dict] | None:
+    def get(self, key: str) -> tuple[diagnosis_pb2.DiagnoseResponse, dict, str] | None:
         item = self._items.get(key)
         if item is None or item[0] < time.monotonic():
             if item is not None:
@@ -34,12 +36,13 @@ class AnswerMemo:
             return None
         self._items.move_to_end(key)
         MEMO_LOOKUPS.labels("hit").inc()
-        return item[1], item[2]
+        return item[1], item[2], item[3]
 
-    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict) -> None:
+    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str) -> None:
+        """`body_json`: answer_body_json(as_dict)."""
         if self.size <= 0:
             return
-        self._items[key] = (time.monotonic() + self.ttl_seconds, response, as_dict)
+        self._items[key] = (time.monotonic() + self.ttl_seconds, response, as_dict, body_json)
         self._items.move_to_end(key)
         while len(self._items) > self.size:
             self._items.popitem(last=False)
@@ -55,3 +58,17 @@ def answer_dict(cached: dict, session_id: str, request_id: str) -> dict:
     else:
         out.pop("request_id", None)
     return out
+
+
+def answer_body_json(as_dict: dict) -> str:
+    """An answer's dict as JSON without its per-request ids, to be completed by `answer_json`."""
+    return json.dumps({k: v for k, v in as_dict.items() if k not in ("session_id", "request_id")},
+                      separators=(",", ":"))
+
+
+def answer_json(body: str, session_id: str, request_id: str) -> str:
+    """`answer_dict`'s JSON from the memo's JSON of the answer without its ids (no re-encoding)."""
+    ids = f'"session_id":{json.dumps(session_id)}'
+    if request_id:
+        ids += f',"request_id":{json.dumps(request_id)}'
+    return "{" + ids + ("," + body[1:] if body != "{}" else "}")

@@ -7,7 +7,9 @@ fsync covers many answers), and only then handed to the database writer, in file
 writer advances a committed offset once a record is in PostgreSQL; at start the records after
 that offset are read back and written again, in order. A stale offset (a crash between the insert
 and the offset write) only means a record is inserted twice, which the ON CONFLICT DO NOTHING
-inserts make harmless, so the offset file is replaced atomically but not fsynced.
+inserts make harmless, so the offset file is replaced atomically but not fsynced, and rewritten at
+most every COMMIT_WRITE_SECONDS (plus at close and when a segment is finished), not once per
+database batch.
 
 Layout of the directory (one gateway process per directory, held by an flock):
     segment-000000000001.log   lines `<crc32 hex> <json>\\n`, append-only, rotated at segment_bytes
@@ -52,6 +54,7 @@ OUTBOX_FSYNC = Histogram("healthmesh_outbox_fsync_seconds", "Write + fsync time 
 
 DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024
 MAX_BATCH = 512
+COMMIT_WRITE_SECONDS = 0.1
 
 
 @dataclass(frozen=True, order=True)
@@ -62,8 +65,12 @@ class Position:
     offset: int
 
 
-def encode(payload: dict) -> bytes:
-    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=True).encode()
+def encode(payload: dict | bytes) -> bytes:
+    """One line; `payload` is a dict or its JSON already encoded (ASCII, no newline)."""
+    if isinstance(payload, bytes):
+        body = payload
+    else:
+        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=True).encode()
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 
@@ -93,8 +100,9 @@ class Outbox:
         self._fd: int | None = None
         self._segment = 0
         self._offset = 0
-        self._committed = Position(0, 0)
-        self._queue: asyncio.Queue[tuple[dict, asyncio.Future, object] | None] = asyncio.Queue()
+        self._committed = self._committed_on_disk = Position(0, 0)
+        self._committed_written_at = float("-inf")
+        self._queue: asyncio.Queue[tuple[dict | bytes, asyncio.Future, object] | None] = asyncio.Queue()
         self._writer: asyncio.Task | None = None
         self._on_durable: Callable[[object, Position], None] | None = None
 
@@ -119,7 +127,7 @@ class Outbox:
             fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise SystemExit(f"outbox {self.directory} is in use by another gateway process") from None
-        self._committed = self._read_committed()
+        self._committed = self._committed_on_disk = self._read_committed()
         pending = self._recover()
         segments = self._segments()
         self._segment = segments[-1] if segments else max(self._committed.segment, 1)
@@ -192,7 +200,7 @@ class Outbox:
 
     # --- appending ------------------------------------------------------------------------------
 
-    async def append(self, payload: dict, tag: object = None) -> Position:
+    async def append(self, payload: dict | bytes, tag: object = None) -> Position:
         """Durably append one record; returns once it is fsynced (raises OSError if it could not be).
 
         `tag` is what `on_durable` receives for this record (the caller's own object)."""
@@ -279,16 +287,27 @@ class Outbox:
         """Everything up to `position` is in PostgreSQL: move the offset, drop finished segments."""
         if position <= self._committed:
             return
-        self._committed = position
-        tmp = self.directory / "committed.json.tmp"
-        tmp.write_text(json.dumps({"segment": position.segment, "offset": position.offset}))
-        os.replace(tmp, self.directory / "committed.json")
+        previous, self._committed = self._committed, position
+        if position.segment == previous.segment:
+            # No segment finished. The offset file is rewritten at most every COMMIT_WRITE_SECONDS
+            # (and at close) instead of once per database batch: a stale one only re-inserts.
+            if time.monotonic() - self._committed_written_at >= COMMIT_WRITE_SECONDS:
+                self._write_committed()
+            return
+        self._write_committed()
         for n in self._segments():
             if n < position.segment:
                 try:
                     self.segment_path(n).unlink()
                 except FileNotFoundError:
                     pass
+
+    def _write_committed(self) -> None:
+        tmp = self.directory / "committed.json.tmp"
+        tmp.write_text(json.dumps({"segment": self._committed.segment, "offset": self._committed.offset}))
+        os.replace(tmp, self.directory / "committed.json")
+        self._committed_written_at = time.monotonic()
+        self._committed_on_disk = self._committed
 
     def dead_letter(self, payload: dict, reason: str) -> None:
         OUTBOX_DEAD_LETTERS.inc()
@@ -302,6 +321,11 @@ class Outbox:
                 await asyncio.wait_for(self._writer, 5)
             except asyncio.TimeoutError:
                 self._writer.cancel()
+        if self._committed != self._committed_on_disk:
+            try:
+                self._write_committed()
+            except OSError as exc:  # a stale offset only re-inserts, harmlessly
+                log.warning("outbox commit failed", extra={"error": repr(exc)})
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None

@@ -15,7 +15,7 @@ from gateway.agents import AgentClient
 from gateway.breaker import CircuitBreaker
 from gateway.cache import CACHE_LOOKUPS, ResponseCache, request_key
 from gateway.coordinator import Coordinator
-from gateway.memo import AnswerMemo, answer_dict
+from gateway.memo import AnswerMemo, answer_body_json, answer_dict, answer_json
 from gateway.outbox import Outbox
 from gateway.sessions import SessionRecord, SessionStore, message_json, new_session_id
 from gateway.validation import validate_request
@@ -94,6 +94,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         self.targets = {agent: extra[f"{agent}_target"] for agent in AGENT_STUBS}
         self.breaker_failures = int(extra.get("breaker_failures", 3))
         self.breaker_reset = int(extra.get("breaker_reset_ms", 1000)) / 1000
+        self._tasks: set[asyncio.Task] = set()
 
     def reflection_names(self) -> list[str]:
         # Envoy routes every healthmesh service on one port, so list them all for grpcurl.
@@ -125,7 +126,13 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         }
         self.coordinator = Coordinator(self.agents, self.triage, self.kb.version)
 
+    def _background(self, coro) -> None:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)  # a reference until it is done (the loop holds only weak ones)
+        task.add_done_callback(self._tasks.discard)
+
     async def close(self) -> None:
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.sessions.close()
         await self.cache.close()
         await asyncio.gather(*(a.close() for a in self.agents.values()))
@@ -153,7 +160,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         key = request_key(request, self.kb.version, self.model_version)
         memo = self.memo.get(key)
         if memo is not None:
-            cached, cached_dict = memo
+            cached, cached_dict, body_json = memo
             CACHE_LOOKUPS.labels("hit").inc()
         else:
             cached, cached_dict = await self.cache.get(key), None
@@ -164,7 +171,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             response.request_id = request.request_id
             if cached_dict is None:
                 cached_dict = message_dict(cached)
-                self.memo.put(key, cached, cached_dict)
+                body_json = answer_body_json(cached_dict)
+                self.memo.put(key, cached, cached_dict, body_json)
             response_dict = answer_dict(cached_dict, session_id, request.request_id)
             record.add("cache_hit", {"key": key})
             if emit:
@@ -178,10 +186,13 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
                 record.add("agent_result", result)
             record.add("timing", {"ms": round((time.monotonic() - started) * 1000, 2)})
             response_dict = message_dict(response)
+            body_json = answer_body_json(response_dict)
             if not response.degraded:
-                self.memo.put(key, response, response_dict)
-                await self.cache.put(key, response)
-        record.add("response_sent", response_dict)
+                self.memo.put(key, response, response_dict, body_json)
+                # The shared cache is best effort: its round trip need not hold up this answer.
+                self._background(self.cache.put(key, response))
+        # Encoded once: the memo's JSON serves this session's outbox line and database row too.
+        record.add("response_sent", response_dict, answer_json(body_json, session_id, request.request_id))
         # Analytics are anonymised: an age band and the urgency level, nothing finer.
         age = request.patient.age_years if request.patient.HasField("age_years") else None
         DIAGNOSES.labels(age_band(age), common_pb2.Urgency.Name(response.urgency.level)).inc()

@@ -65,9 +65,14 @@ def _scrub(value):
     return value
 
 
-def jsonb(payload: dict) -> str:
-    text = json.dumps(payload)
-    return json.dumps(_scrub(payload)) if "\\u0000" in text else text
+def payload_json(payload: dict) -> str:
+    """An event's payload as JSON text: the outbox line and the PostgreSQL row share it."""
+    return json.dumps(payload, separators=(",", ":"))
+
+
+def jsonb(payload: dict, text: str | None = None) -> str:
+    text = text if text is not None else payload_json(payload)
+    return payload_json(_scrub(payload)) if "\\u0000" in text else text
 
 
 @dataclass
@@ -78,13 +83,34 @@ class SessionRecord:
     events: list[tuple[str, dict, float]] = field(default_factory=list)  # (kind, payload, unix time)
     response: diagnosis_pb2.DiagnoseResponse | None = None
     created_at: float = field(default_factory=time.time)
+    _texts: list[str | None] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def add(self, kind: str, payload: dict) -> None:
+    def add(self, kind: str, payload: dict, text: str | None = None) -> None:
+        """`text`: the payload's JSON when the caller has it already (a cached answer's)."""
         self.events.append((kind, payload, time.time()))
+        if text is not None and self._texts is None:
+            self._texts = [None] * (len(self.events) - 1)
+        if self._texts is not None:
+            self._texts.append(text)
 
     def to_dict(self) -> dict:
         return {"session_id": self.session_id, "request_id": self.request_id, "kb_version": self.kb_version,
                 "created_at": self.created_at, "events": [list(e) for e in self.events]}
+
+    def payload_texts(self) -> list[str]:
+        """Each event's payload as JSON, encoded once for both the outbox and PostgreSQL."""
+        texts = self._texts or [None] * len(self.events)
+        self._texts = [text if text is not None else payload_json(payload)
+                       for (_, payload, _), text in zip(self.events, texts)]
+        return self._texts
+
+    def to_json(self) -> bytes:
+        """`to_dict()` as JSON (what the outbox stores), built around the already-encoded payloads."""
+        head = json.dumps({"session_id": self.session_id, "request_id": self.request_id,
+                           "kb_version": self.kb_version, "created_at": self.created_at}, separators=(",", ":"))
+        events = ",".join(f"[{json.dumps(kind)},{text},{ts!r}]"
+                          for (kind, _, ts), text in zip(self.events, self.payload_texts()))
+        return f'{head[:-1]},"events":[{events}]}}'.encode()
 
     @classmethod
     def from_dict(cls, raw: dict) -> "SessionRecord":
@@ -168,7 +194,7 @@ class SessionStore:
             self._queue.put_nowait((record, None))
             return
         try:
-            await self.outbox.append(record.to_dict(), record)  # _durable queues it for PostgreSQL
+            await self.outbox.append(record.to_json(), record)  # _durable queues it for PostgreSQL
         except (OSError, TypeError, ValueError, OutboxClosed) as exc:
             # Counted in healthmesh_outbox_write_failures_total; still written from memory.
             log.error("session kept in memory only", extra={"error": type(exc).__name__})
@@ -224,29 +250,30 @@ class SessionStore:
                 return
 
     async def _write(self, records: list[SessionRecord]) -> None:
-        """The whole batch in two statements (sessions, then their events), each row set passed as
-        arrays: two round trips per batch instead of two per session (bench/README.md)."""
+        """The whole batch in one statement (sessions, then the events of those inserted), each row
+        set passed as arrays: one round trip per batch, atomic without BEGIN/COMMIT (bench/README.md)."""
         assert self.pool is not None
         keys = [uuid.UUID(r.session_id) for r in records]
-        async with self.pool.acquire() as conn, conn.transaction():
-            inserted = {row[0] for row in await conn.fetch(
-                "INSERT INTO sessions (session_id, request_id, kb_version, created_at) "
-                "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) "
-                "ON CONFLICT DO NOTHING RETURNING session_id",
+        # A session not inserted was written already (a replayed write) or repeats a request id:
+        # its events are left out by the join.
+        events = [(key, seq, kind, jsonb(payload, text), _ts(ts))
+                  for record, key in zip(records, keys)
+                  for seq, ((kind, payload, ts), text) in enumerate(zip(record.events, record.payload_texts()),
+                                                                    start=1)]
+        async with self.pool.acquire() as conn:
+            await conn.execute(
+                "WITH inserted AS ("
+                " INSERT INTO sessions (session_id, request_id, kb_version, created_at)"
+                " SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])"
+                " ON CONFLICT DO NOTHING RETURNING session_id) "
+                "INSERT INTO session_events (session_id, seq, kind, payload, created_at) "
+                "SELECT t.s, t.q, t.k, t.p::jsonb, t.c FROM unnest($5::uuid[], $6::int[], $7::text[], $8::text[], "
+                "$9::timestamptz[]) AS t(s, q, k, p, c) JOIN inserted ON inserted.session_id = t.s "
+                "ON CONFLICT DO NOTHING",
                 keys, [_scrub(r.request_id) or None for r in records], [_scrub(r.kb_version) for r in records],
                 [_ts(r.created_at) for r in records],
-            )}
-            # A session not inserted was written already (a replayed write) or repeats a request id.
-            rows = [(key, seq, kind, jsonb(payload), _ts(ts))
-                    for record, key in zip(records, keys) if key in inserted
-                    for seq, (kind, payload, ts) in enumerate(record.events, start=1)]
-            if rows:
-                await conn.execute(
-                    "INSERT INTO session_events (session_id, seq, kind, payload, created_at) "
-                    "SELECT s, q, k, p::jsonb, c FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], "
-                    "$5::timestamptz[]) AS t(s, q, k, p, c) ON CONFLICT DO NOTHING",
-                    *map(list, zip(*rows)),
-                )
+                *(map(list, zip(*events)) if events else ([], [], [], [], [])),
+            )
 
     # --- reads ----------------------------------------------------------------------------------
 
@@ -295,8 +322,8 @@ class SessionStore:
     def _pending_session(self, record: SessionRecord) -> diagnosis_pb2.Session:
         session = diagnosis_pb2.Session(session_id=record.session_id, created_at=_ts(record.created_at).isoformat(),
                                         request_id=record.request_id)
-        for seq, (kind, payload, ts) in enumerate(record.events, start=1):
-            session.events.add(seq=seq, kind=kind, created_at=_ts(ts).isoformat(), payload_json=json.dumps(payload))
+        for seq, ((kind, _, ts), text) in enumerate(zip(record.events, record.payload_texts()), start=1):
+            session.events.add(seq=seq, kind=kind, created_at=_ts(ts).isoformat(), payload_json=text)
         if record.response is not None:
             session.response.CopyFrom(record.response)
         return session

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from gateway.breaker import CircuitBreaker, State
@@ -100,3 +102,27 @@ def test_highest_keeps_the_more_urgent_level_and_all_reasons():
     merged = highest(low, high)
     assert merged.level == clinical.Urgency.EMERGENCY
     assert merged.reasons == ("b", "a") and merged.news2 == 1
+
+
+def test_a_memoised_answer_json_is_its_dict_with_this_requests_ids():
+    from gateway.memo import AnswerMemo, answer_body_json, answer_dict, answer_json
+
+    memo = AnswerMemo()
+    as_dict = {"session_id": "first", "request_id": "r-1", "urgency": {"level": "URGENCY_CONSULTATION"},
+               "explanation": "caf\u00e9 \"quoted\"\n"}
+    memo.put("k", diagnosis_pb2.DiagnoseResponse(), as_dict, answer_body_json(as_dict))
+    _, cached_dict, body = memo.get("k")
+    for request_id in ("", "r-\"2\""):
+        assert json.loads(answer_json(body, "second", request_id)) == answer_dict(cached_dict, "second", request_id)
+    assert json.loads(answer_json(answer_body_json({"session_id": "x"}), "y", "")) == {"session_id": "y"}
+
+
+def test_a_session_records_outbox_json_is_its_dict_with_payloads_encoded_once():
+    from gateway.sessions import SessionRecord
+
+    record = SessionRecord("s", "r", "kb")
+    record.add("request_received", {"request": {"complaint": "b\u0000c \u2603"}})
+    record.add("response_sent", {"session_id": "s", "n": [1, 2.5, None, True]}, '{"session_id":"s","n":[1,2.5,null,true]}')
+    record.add("timing", {"ms": 1.5})
+    assert json.loads(record.to_json()) == json.loads(json.dumps(record.to_dict()))
+    assert [json.loads(t) for t in record.payload_texts()] == [p for _, p, _ in record.events]

@@ -143,3 +143,14 @@ async def test_group_commit_batches_concurrent_appends(tmp_path):
         outbox_module.os.fdatasync = os_fdatasync
     await box.close()
     assert 1 <= syncs < 50, syncs
+
+
+async def test_an_offset_not_yet_written_is_written_at_close(tmp_path):
+    box, _, positions = await fill(tmp_path, records(6))
+    box.commit(positions[1])
+    box.commit(positions[3])  # may be held back (offset writes are throttled) until close
+    await box.close()
+
+    box2 = Outbox(tmp_path)
+    assert [p["n"] for p, _ in box2.open(lambda *_: None)] == [4, 5]
+    await box2.close()
