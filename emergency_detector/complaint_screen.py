@@ -25,6 +25,7 @@ import os
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -83,9 +84,25 @@ def slot(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) & ((1 << FEATURE_BITS) - 1)
 
 
+@lru_cache(maxsize=65536)
+def _word_slots(word: str) -> tuple[int, ...]:
+    """Slots of a word's own terms (the word and its letter groups): everyday words recur, so each
+    is hashed once per process."""
+    padded = f" {word} "
+    return (slot(f"w:{word}"),
+            *(slot(f"c:{padded[i:i + n]}") for n in CHAR_GRAMS for i in range(len(padded) - n + 1)))
+
+
 def term_counts(text: str, age_years: float | None = None, pregnant: bool = False) -> dict[int, int]:
+    """Hashed term counts; the same as counting slot(t) over terms(text, ...), faster."""
+    words = _WORD.findall(text.lower().replace("'", ""))
     counts: dict[int, int] = {}
-    for t in terms(text, age_years, pregnant):
+    for w in words:
+        for s in _word_slots(w):
+            counts[s] = counts.get(s, 0) + 1
+    pairs = [f"b:{a} {b}" for a, b in zip(words, words[1:])]
+    context = [f"ctx:age-{age_band(age_years)}", *(["ctx:pregnant"] if pregnant else [])]
+    for t in (*pairs, *context):
         s = slot(t)
         counts[s] = counts.get(s, 0) + 1
     return counts
@@ -105,6 +122,14 @@ class ScreenResult:
     probability: float
     flagged: bool
     strongest: tuple[str, ...]  # the words that weighed most towards "emergent"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Both heads' answers for one complaint (its features are computed once)."""
+
+    emergent: float
+    self_care: float
 
 
 @dataclass(frozen=True)
@@ -144,13 +169,22 @@ class ComplaintScreen:
             return 0.0
         return self.self_care.probability(*self._features(text, age_years, pregnant))
 
-    def reads_as_self_care(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float | None:
-        """P(self-care | text) when it reaches the head's threshold, else None."""
-        p = self.self_care_probability(text, age_years, pregnant)
-        return p if self.self_care is not None and p >= self.self_care.threshold else None
+    def read(self, text: str, age_years: float | None = None, pregnant: bool = False) -> Reading:
+        features = self._features(text, age_years, pregnant)
+        self_care = self.self_care.probability(*features) if self.self_care is not None else 0.0
+        return Reading(self.emergent.probability(*features), self_care)
 
-    def screen(self, text: str, age_years: float | None = None, pregnant: bool = False) -> ScreenResult:
-        p = self.probability(text, age_years, pregnant)
+    def calm(self, reading: Reading) -> float | None:
+        """P(self-care | text) when it reaches the self-care head's threshold, else None."""
+        ok = self.self_care is not None and reading.self_care >= self.self_care.threshold
+        return reading.self_care if ok else None
+
+    def reads_as_self_care(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float | None:
+        return self.calm(self.read(text, age_years, pregnant))
+
+    def screen(self, text: str, age_years: float | None = None, pregnant: bool = False,
+               reading: Reading | None = None) -> ScreenResult:
+        p = reading.emergent if reading is not None else self.probability(text, age_years, pregnant)
         flagged = p >= self.threshold
         return ScreenResult(p, flagged, self.strongest_words(text, age_years, pregnant) if flagged else ())
 

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Sequence
 
-from emergency_detector.complaint_screen import ComplaintScreen, load_screen
+from emergency_detector.complaint_screen import ComplaintScreen, Reading, load_screen
 from emergency_detector.engine import EmergencyDetector
 from healthmesh import clinical as c
 from knowledge.kb import KnowledgeBase
@@ -31,6 +31,7 @@ class RequestTriage:
         # from_kb maps history (antecedent) evidences to nothing: "had a stroke" is not a stroke now.
         self.detector = EmergencyDetector.from_kb(kb)
         self.screen = screen if screen is not None else load_screen() if with_screen else None
+        self._screen_reads: OrderedDict[tuple, Reading] = OrderedDict()
 
     def assess_request(
         self,
@@ -57,16 +58,26 @@ class RequestTriage:
             patient, vitals = merge_text_facts(patient, vitals, read)
             unread = bool(text.strip()) and not findings
         pregnant = patient.pregnant and patient.sex != c.Sex.MALE
-        calm = None
+        reading = None
         if self.screen is not None and text.strip():
-            calm = self.screen.reads_as_self_care(text, patient.age_years, pregnant)
+            reading = self._screen_read(text, patient.age_years, pregnant)
         assessment = self.detector.assess(patient, vitals, findings, conditions, unread_complaint=unread,
-                                          reads_as_self_care=calm)
-        if self.screen is not None and text.strip() and assessment.level < c.Urgency.EMERGENCY:
-            screened = self.screen.screen(text, patient.age_years, pregnant)
+                                          reads_as_self_care=self.screen.calm(reading) if reading else None)
+        if reading is not None and assessment.level < c.Urgency.EMERGENCY:
+            screened = self.screen.screen(text, patient.age_years, pregnant, reading)
             if screened.flagged:
                 assessment = highest(assessment, self._screen_assessment(screened))
         return assessment
+
+    def _screen_read(self, text: str, age_years: float | None, pregnant: bool) -> Reading:
+        """The screen's reading, remembered like the lexical one for the request's second assessment."""
+        key = (text, age_years, pregnant)
+        reading = self._screen_reads.get(key)
+        if reading is None:
+            reading = self._screen_reads[key] = self.screen.read(text, age_years, pregnant)
+            if len(self._screen_reads) > self.READS_KEPT:
+                self._screen_reads.popitem(last=False)
+        return reading
 
     def _screen_assessment(self, screened) -> c.UrgencyAssessment:
         words = ", ".join(f"'{w}'" for w in screened.strongest)

@@ -101,3 +101,13 @@ def test_a_complaint_read_as_self_care_stays_self_care_only_when_no_rule_fired(k
     # a rule that fires (here a red flag) is never undone by the self-care reading
     loud = "I have been mildly pale for a week and now I coughed up blood"
     assert calm.assess_request(ADULT, Vitals(), text=loud) == rules_only.assess_request(ADULT, Vitals(), text=loud)
+
+
+def test_term_counts_hash_exactly_the_listed_terms(cases):
+    from collections import Counter
+
+    from emergency_detector.complaint_screen import term_counts, terms
+
+    for c in cases[:40]:
+        expected = Counter(slot(t) for t in terms(c.text, c.age_years, c.pregnant))
+        assert term_counts(c.text, c.age_years, c.pregnant) == dict(expected), c.id
