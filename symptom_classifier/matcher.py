@@ -52,6 +52,11 @@ NOT_FINDINGS = (
     "wet nappies", "wet nappy", "wet diapers", "wet diaper",
     # a place, which the encoder and the lexicon read as a rash ("spots")
     "that spot", "this spot", "same spot", "exact spot", "on the spot",
+    # a trip to the toilet as a yardstick or a relief ("breathless walking to the loo", "eases once
+    # I've been to the toilet"), which the encoder reads as frequent urination ("not been to the
+    # toilet" is constipation and contains one whole)
+    "walking to the loo", "walk to the loo", "walking to the toilet", "walk to the toilet",
+    "walking to the bathroom", "walk to the bathroom", "been to the toilet", "been to the loo",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 

@@ -47,6 +47,8 @@ READ = [
     ("some spotting between periods", "intermenstrual-bleeding"),
     ("she hasn't had a wet nappy all day", "low-urine-output"),
     ("only 2 wet nappies today", "low-urine-output"),
+    ("she couldn't walk to the loo this morning", "difficulty-walking"),
+    ("not been to the toilet for five days", "constipation"),
 ]
 
 NOT_READ = [
@@ -64,6 +66,7 @@ NOT_READ = [
     ("lots of wet nappies, happy baby", "low-urine-output"),
     ("really sore when I press on that spot", "skin-rash"),
     ("a burning tingling pain in my feet", "fever"),
+    ("I get out of breath just walking to the loo", "frequent-urination"),
 ]
 
 
