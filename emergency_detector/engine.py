@@ -23,7 +23,7 @@ from .findings import FindingFacts, FindingReader
 from .news2 import score_news2, news2_hits
 from .outcome import Hit
 from .paediatric import paediatric_hits
-from .pregnancy import pregnancy_hits
+from .pregnancy import adult_blood_pressure_hits, pregnancy_hits
 from .qsofa import qsofa_hits, score_qsofa
 from .red_flags import red_flag_hits
 from .rules import TriageRules, load_rules
@@ -79,6 +79,7 @@ class EmergencyDetector:
             infant_exempt and facts.present_ids is not None and facts.present_ids <= infant_exempt)
         hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, counts_for_infant)
         hits += pregnancy_hits(r.pregnancy, vitals, pregnant)
+        hits += adult_blood_pressure_hits(r.adult_blood_pressure, vitals, age, pregnant)
         hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
         medications = tuple(m.lower() for m in patient.medications)
         hits += combination_hits(r.combinations, tokens, patient, medications)

@@ -183,7 +183,7 @@ class DiagnosisRules:
 
 
 @dataclass(frozen=True)
-class PregnancyBloodPressure:
+class BloodPressureRow:
     systolic_at_least: float
     diastolic_at_least: float
     level: Urgency
@@ -193,7 +193,16 @@ class PregnancyBloodPressure:
 @dataclass(frozen=True)
 class PregnancyRules:
     cite: str
-    blood_pressure: tuple[PregnancyBloodPressure, ...]  # most urgent first
+    blood_pressure: tuple[BloodPressureRow, ...]  # most urgent first
+
+
+@dataclass(frozen=True)
+class AdultBloodPressureRules:
+    """Outside pregnancy, from min_age years: a reading high enough to need a doctor."""
+
+    cite: str
+    min_age: float
+    blood_pressure: tuple[BloodPressureRow, ...]  # most urgent first
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,7 @@ class TriageRules:
     esi: EsiRules
     paediatric: PaediatricRules
     pregnancy: PregnancyRules
+    adult_blood_pressure: AdultBloodPressureRules
     red_flags: Mapping[str, tuple[AgeRule, ...]]  # finding token -> rules
     combinations: tuple[Combination, ...]
     diagnosis: DiagnosisRules
@@ -367,15 +377,20 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
     if im.get("except"):
         cite(im["except_source"], im.get("except_cite"), "infant_minimum.except")
 
+    def bp_rows(section: dict, where: str) -> tuple[BloodPressureRow, ...]:
+        return tuple(sorted(
+            (BloodPressureRow(float(r["systolic_at_least"]), float(r["diastolic_at_least"]),
+                              _level(r["level"], f"{where}.blood_pressure"), r["label"])
+             for r in section["blood_pressure"]),
+            key=lambda r: -r.level))
+
     pg = data["pregnancy"]
-    pregnancy = PregnancyRules(
-        cite=cite(pg["source"], pg.get("cite"), "pregnancy"),
-        blood_pressure=tuple(sorted(
-            (PregnancyBloodPressure(float(r["systolic_at_least"]), float(r["diastolic_at_least"]),
-                                    _level(r["level"], "pregnancy.blood_pressure"), r["label"])
-             for r in pg["blood_pressure"]),
-            key=lambda r: -r.level)),
-    )
+    pregnancy = PregnancyRules(cite=cite(pg["source"], pg.get("cite"), "pregnancy"),
+                               blood_pressure=bp_rows(pg, "pregnancy"))
+    ab = data["adult_blood_pressure"]
+    adult_blood_pressure = AdultBloodPressureRules(
+        cite=cite(ab["source"], ab.get("cite"), "adult_blood_pressure"), min_age=float(ab["min_age"]),
+        blood_pressure=bp_rows(ab, "adult_blood_pressure"))
 
     red_flags: dict[str, list[AgeRule]] = {}
     for r in data["red_flags"]:
@@ -451,6 +466,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         esi=esi,
         paediatric=paediatric,
         pregnancy=pregnancy,
+        adult_blood_pressure=adult_blood_pressure,
         red_flags={k: tuple(v) for k, v in red_flags.items()},
         combinations=combinations,
         diagnosis=diagnosis,

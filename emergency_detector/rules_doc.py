@@ -196,6 +196,13 @@ def render(data: dict[str, Any]) -> str:
                   [[f"{r['systolic_at_least']}", f"{r['diastolic_at_least']}", r["level"], r["label"]]
                    for r in pg["blood_pressure"]])
 
+    ab = data["adult_blood_pressure"]
+    out.append(f"### Blood pressure outside pregnancy, from {ab['min_age']} years "
+               f"[{data['sources'][ab['source']]['cite']}]\n")
+    out += _table(["systolic at least", "or diastolic at least", "level", "meaning"],
+                  [[f"{r['systolic_at_least']}", f"{r['diastolic_at_least']}", r["level"], r["label"]]
+                   for r in ab["blood_pressure"]])
+
     out.append("### Red flags (single findings)\n")
     rows = sorted(data["red_flags"], key=lambda r: LEVEL_ORDER.index(r["level"]))
     out += _table(["finding", "age", "level", "meaning", "source"],

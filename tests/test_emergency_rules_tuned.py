@@ -38,6 +38,21 @@ def test_blood_pressure_in_pregnancy(detector, bp, expected):
     assert assess(detector, [], WOMAN, vitals).level < max(expected, Urgency.CONSULTATION_24H)
 
 
+@pytest.mark.parametrize("bp, expected", [
+    ((165, 100), Urgency.CONSULTATION), ((150, 104), Urgency.CONSULTATION), ((185, 100), Urgency.CONSULTATION_24H),
+    ((170, 121), Urgency.CONSULTATION_24H), ((150, 95), Urgency.SELF_CARE),
+])
+def test_blood_pressure_outside_pregnancy(detector, bp, expected):
+    vitals = Vitals(systolic_bp=bp[0], diastolic_bp=bp[1])
+    result = assess(detector, [], MAN, vitals)
+    assert result.level == expected
+    if expected > Urgency.SELF_CARE:
+        assert "blood pressure" in result.reasons[0] and result.reasons[0].endswith("[NICE NG136]")
+    # a child's readings are not judged by adult thresholds
+    child = Patient(age_years=10, sex=Sex.MALE)
+    assert not any("NICE NG136" in r for r in assess(detector, [], child, vitals).reasons)
+
+
 def test_pregnancy_flag_on_a_male_record_is_ignored(detector):
     odd = Patient(age_years=30, sex=Sex.MALE, pregnant=True)
     assert assess(detector, [], odd, Vitals(systolic_bp=165, diastolic_bp=112)).level < Urgency.EMERGENCY
