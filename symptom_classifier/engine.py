@@ -55,6 +55,9 @@ RELATIVE_WITH_AGE = re.compile(
     r"husband|wife|partner)\b")
 # Broad findings that, said beside a specific present finding, describe that finding.
 REPEATING_GENERIC = frozenset({"pain", "swelling"})
+# Qualities of a pain that name no finding on their own (_says_something).
+QUALITY_WORDS = frozenset({"burning", "stabbing", "throbbing", "shooting", "gnawing", "dull", "sharp",
+                           "tingly", "tingling", "searing", "pounding", "nagging"})
 # Words that open what eases or worsens a finding (_factor_tokens).
 FACTOR_WORDS = frozenset({"eases", "eased", "easing", "relieved", "relieves", "worse", "worsens",
                           "worsened", "better", "improves", "improved", "settles", "settled"})
@@ -618,8 +621,11 @@ def _grow(sent: list[Token], a: int, b: int, joins, blocked: list[bool],
 
 def _says_something(sent: list[Token], generic: list[bool], site: list[bool], a: int, b: int) -> bool:
     """A run worth embedding: a word that is neither filler, broad concept word nor body site,
-    or a broad word together with a site ("aching" + "back")."""
+    or a broad word together with a site ("aching" + "back"). A run of pain qualities alone
+    ("Burning, tingly pain": "burning") names no finding: the encoder would read it as a fever."""
     content = [k for k in range(a, b) if not _is_filler(sent[k]) and len(sent[k].text) >= 2]
+    if content and all(sent[k].text in QUALITY_WORDS for k in content):
+        return False
     if any(not generic[k] and not site[k] and len(sent[k].text) >= 3 for k in content):
         return True
     # the broad word may be a filler itself ("pain" in "pain at the bottom of my back")
