@@ -66,7 +66,9 @@ class RequestTriage:
         if reading is not None and assessment.level < c.Urgency.EMERGENCY:
             screened = self.screen.screen(text, patient.age_years, pregnant, reading)
             if screened.flagged:
-                assessment = highest(assessment, self._screen_assessment(screened))
+                raised = self._screen_assessment(screened)
+                # a self-care answer's reasons ("no red flags") are no longer true once raised
+                assessment = raised if assessment.level == c.Urgency.SELF_CARE else highest(assessment, raised)
         return assessment
 
     def _screen_read(self, text: str, age_years: float | None, pregnant: bool) -> Reading:

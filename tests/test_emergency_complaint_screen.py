@@ -111,3 +111,13 @@ def test_term_counts_hash_exactly_the_listed_terms(cases):
     for c in cases[:40]:
         expected = Counter(slot(t) for t in terms(c.text, c.age_years, c.pregnant))
         assert term_counts(c.text, c.age_years, c.pregnant) == dict(expected), c.id
+
+
+def test_a_raised_self_care_answer_keeps_no_self_care_reason(kb):
+    triage = RequestTriage(kb, _screen_for("zorblax", 400.0))
+    rules_only = RequestTriage(kb, with_screen=False)
+    text = "a runny nose and zorblax"
+    assert rules_only.assess_request(ADULT, Vitals(), text=text).level == Urgency.SELF_CARE
+    urgency = triage.assess_request(ADULT, Vitals(), text=text)
+    assert urgency.level == Urgency.EMERGENCY
+    assert len(urgency.reasons) == 1 and "complaint screen" in urgency.reasons[0]
