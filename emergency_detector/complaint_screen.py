@@ -64,20 +64,26 @@ def age_band(age_years: float | None) -> str:
     return "older"
 
 
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("'", ""))
+
+
+def _word_terms(word: str) -> list[str]:
+    """A word's own terms: the word and its letter groups."""
+    padded = f" {word} "
+    return [f"w:{word}", *(f"c:{padded[i:i + n]}" for n in CHAR_GRAMS for i in range(len(padded) - n + 1))]
+
+
+def _context_terms(age_years: float | None, pregnant: bool) -> list[str]:
+    return [f"ctx:age-{age_band(age_years)}", *(["ctx:pregnant"] if pregnant else [])]
+
+
 def terms(text: str, age_years: float | None = None, pregnant: bool = False) -> list[str]:
-    """The complaint's terms, before hashing: 'w:' words, 'b:' word pairs, 'c:' letter groups and
-    'ctx:' patient context."""
-    words = _WORD.findall(text.lower().replace("'", ""))
-    out = [f"w:{w}" for w in words]
-    out += [f"b:{a} {b}" for a, b in zip(words, words[1:])]
-    for w in words:
-        padded = f" {w} "
-        for n in CHAR_GRAMS:
-            out += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
-    out.append(f"ctx:age-{age_band(age_years)}")
-    if pregnant:
-        out.append("ctx:pregnant")
-    return out
+    """The complaint's terms, before hashing: 'w:' words, 'c:' their letter groups, 'b:' word
+    pairs and 'ctx:' patient context."""
+    words = _words(text)
+    return [*(t for w in words for t in _word_terms(w)), *(f"b:{a} {b}" for a, b in zip(words, words[1:])),
+            *_context_terms(age_years, pregnant)]
 
 
 def slot(term: str) -> int:
@@ -86,24 +92,17 @@ def slot(term: str) -> int:
 
 @lru_cache(maxsize=65536)
 def _word_slots(word: str) -> tuple[int, ...]:
-    """Slots of a word's own terms (the word and its letter groups): everyday words recur, so each
-    is hashed once per process."""
-    padded = f" {word} "
-    return (slot(f"w:{word}"),
-            *(slot(f"c:{padded[i:i + n]}") for n in CHAR_GRAMS for i in range(len(padded) - n + 1)))
+    """Everyday words recur, so each word's terms are hashed once per process."""
+    return tuple(slot(t) for t in _word_terms(word))
 
 
 def term_counts(text: str, age_years: float | None = None, pregnant: bool = False) -> dict[int, int]:
-    """Hashed term counts; the same as counting slot(t) over terms(text, ...), faster."""
-    words = _WORD.findall(text.lower().replace("'", ""))
+    """Hashed term counts: the same as counting slot(t) over terms(text, ...), faster."""
+    words = _words(text)
     counts: dict[int, int] = {}
-    for w in words:
-        for s in _word_slots(w):
-            counts[s] = counts.get(s, 0) + 1
-    pairs = [f"b:{a} {b}" for a, b in zip(words, words[1:])]
-    context = [f"ctx:age-{age_band(age_years)}", *(["ctx:pregnant"] if pregnant else [])]
-    for t in (*pairs, *context):
-        s = slot(t)
+    other = [slot(f"b:{a} {b}") for a, b in zip(words, words[1:])]
+    other += [slot(t) for t in _context_terms(age_years, pregnant)]
+    for s in (*(s for w in words for s in _word_slots(w)), *other):
         counts[s] = counts.get(s, 0) + 1
     return counts
 
@@ -165,9 +164,7 @@ class ComplaintScreen:
         return self.emergent.probability(*self._features(text, age_years, pregnant))
 
     def self_care_probability(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float:
-        if self.self_care is None:
-            return 0.0
-        return self.self_care.probability(*self._features(text, age_years, pregnant))
+        return self.read(text, age_years, pregnant).self_care
 
     def read(self, text: str, age_years: float | None = None, pregnant: bool = False) -> Reading:
         features = self._features(text, age_years, pregnant)
@@ -178,9 +175,6 @@ class ComplaintScreen:
         """P(self-care | text) when it reaches the self-care head's threshold, else None."""
         ok = self.self_care is not None and reading.self_care >= self.self_care.threshold
         return reading.self_care if ok else None
-
-    def reads_as_self_care(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float | None:
-        return self.calm(self.read(text, age_years, pregnant))
 
     def screen(self, text: str, age_years: float | None = None, pregnant: bool = False,
                reading: Reading | None = None) -> ScreenResult:
@@ -194,15 +188,10 @@ class ComplaintScreen:
         _, values = weighted(counts, self.idf)
         share = dict(zip(counts, values))
         weights = self.emergent.weights
-        words = _WORD.findall(text.lower().replace("'", ""))
-        scored: dict[str, float] = {}
-        for phrase in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]:
-            kind = "b" if " " in phrase else "w"
-            own = [f"{kind}:{phrase}"]
-            if kind == "w":
-                padded = f" {phrase} "
-                own += [f"c:{padded[i:i + n]}" for n in CHAR_GRAMS for i in range(len(padded) - n + 1)]
-            scored[phrase] = sum(share[slot(t)] * weights[slot(t)] for t in own)
+        words = _words(text)
+        own = {w: _word_slots(w) for w in words}
+        own.update({f"{a} {b}": (slot(f"b:{a} {b}"),) for a, b in zip(words, words[1:])})
+        scored = {phrase: sum(share[s] * weights[s] for s in slots) for phrase, slots in own.items()}
         best = sorted((s, p) for p, s in scored.items() if s > 0)[::-1]
         return tuple(p for _, p in best[:SHOWN_TERMS])
 

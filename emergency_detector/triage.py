@@ -73,13 +73,17 @@ class RequestTriage:
 
     def _screen_read(self, text: str, age_years: float | None, pregnant: bool) -> Reading:
         """The screen's reading, remembered like the lexical one for the request's second assessment."""
-        key = (text, age_years, pregnant)
-        reading = self._screen_reads.get(key)
-        if reading is None:
-            reading = self._screen_reads[key] = self.screen.read(text, age_years, pregnant)
-            if len(self._screen_reads) > self.READS_KEPT:
-                self._screen_reads.popitem(last=False)
-        return reading
+        return self._remembered(self._screen_reads, (text, age_years, pregnant),
+                                lambda: self.screen.read(text, age_years, pregnant))
+
+    def _remembered(self, kept: OrderedDict, key: tuple, compute):
+        """kept[key], computed on a miss; the oldest of more than READS_KEPT entries is dropped."""
+        value = kept.get(key)
+        if value is None:
+            value = kept[key] = compute()
+            if len(kept) > self.READS_KEPT:
+                kept.popitem(last=False)
+        return value
 
     def _screen_assessment(self, screened) -> c.UrgencyAssessment:
         words = ", ".join(f"'{w}'" for w in screened.strongest)
@@ -106,13 +110,7 @@ class RequestTriage:
     def _read(self, text: str, evidence: Sequence[c.EvidenceInput]) -> c.ClassifiedText:
         """The lexical reading of a text and its codes, remembered for the second assessment of
         the same request (nearly half the time of the two assessments). Callers only read it."""
-        key = (text, tuple(evidence))
-        read = self._reads.get(key)
-        if read is None:
-            read = self._reads[key] = self.classifier.classify(text, evidence)
-            if len(self._reads) > self.READS_KEPT:
-                self._reads.popitem(last=False)
-        return read
+        return self._remembered(self._reads, (text, tuple(evidence)), lambda: self.classifier.classify(text, evidence))
 
 
 def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedText) -> tuple[c.Patient, c.Vitals]:
