@@ -76,6 +76,11 @@ class RequestTriage:
         return self._remembered(self._screen_reads, (text, age_years, pregnant),
                                 lambda: self.screen.read(text, age_years, pregnant))
 
+    def forget(self) -> None:
+        """Drop the remembered readings (to time a request's first assessment)."""
+        self._reads.clear()
+        self._screen_reads.clear()
+
     def _remembered(self, kept: OrderedDict, key: tuple, compute):
         """kept[key], computed on a miss; the oldest of more than READS_KEPT entries is dropped."""
         value = kept.get(key)
