@@ -98,12 +98,13 @@ class LexicalMatcher:
             # a later phrase adds nothing when an earlier one of the key needs no more than it
             if not any(all(b or not a for a, b in zip(n, needs)) for n, _ in entries):
                 entries.append((needs, phrase))
-        index: dict[str, list[tuple[tuple[str, ...], list[tuple[tuple[bool, ...], Phrase]]]]] = {}
-        for key, entries in by_key.items():
-            index.setdefault(key[0], []).append((key, entries))
-        for found in index.values():
-            found.sort(key=lambda e: -len(e[0]))
-        self._index = index
+        # Looked up by key, for each key length its first word starts (longest first): a common
+        # first word ("pain" starts 600 keys) costs a few dict lookups, not a scan of its keys.
+        lengths: dict[str, set[int]] = {}
+        for key in by_key:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {first: tuple(sorted(ks, reverse=True)) for first, ks in lengths.items()}
+        self._entries = by_key
         self.phrase_count = len(by_key)
 
     def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
@@ -124,9 +125,11 @@ class LexicalMatcher:
             stems = [tokens[i].stem for i in seg]
             n = len(stems)
             for a in range(n):
-                for key, entries in self._index.get(stems[a], ()):
-                    k = len(key)
-                    if a + k > n or tuple(stems[a:a + k]) != key:
+                for k in self._lengths.get(stems[a], ()):
+                    if a + k > n:
+                        continue
+                    entries = self._entries.get(tuple(stems[a:a + k]))
+                    if entries is None:
                         continue
                     positions = seg[a:a + k]
                     phrase = next((p for needs, p in entries
