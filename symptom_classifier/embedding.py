@@ -223,6 +223,8 @@ NEGATION_WORDS = frozenset({"no", "not", "never", "without", "unable", "cannot",
                             "less", "fewer", "hardly", "barely", "stopped", "slowed"})
 # Neighbours looked at beyond k so that phrases skipped for saying "no" still leave k.
 NEGATED_LOOKAHEAD = 16
+# Query texts whose neighbours are remembered (as many as the phrase-vector cache keeps).
+NEIGHBOURS_KEPT = 20_000
 
 
 def says_no(text: str) -> bool:
@@ -262,6 +264,7 @@ class EmbeddingMatcher:
         self._encode = encode
         self.cache = cache
         self.threshold = threshold
+        self._neighbours: OrderedDict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
     def embed(self, phrases: list[str]) -> np.ndarray:
         cached = self.cache.get_many(phrases) if self.cache else {}
@@ -274,11 +277,30 @@ class EmbeddingMatcher:
             cached.update(new)
         return np.vstack([cached[p] for p in phrases])
 
+    def _search(self, queries: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The k nearest phrases of each query, remembered per (query, k): the same words always
+        have the same neighbours, and everyday phrases recur, so most searches are skipped."""
+        rows = [self._neighbours.get((q, k)) for q in queries]
+        todo = list(dict.fromkeys(q for q, row in zip(queries, rows) if row is None))
+        fresh: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if todo:
+            sims, ids = self.index.search(self.embed(todo), k, todo)
+            fresh = {q: (s.copy(), i.copy()) for q, s, i in zip(todo, sims, ids)}
+        for q, row in zip(queries, rows):
+            if row is not None:
+                self._neighbours.move_to_end((q, k))
+        for q, row in fresh.items():
+            self._neighbours[(q, k)] = row
+        while len(self._neighbours) > NEIGHBOURS_KEPT:
+            self._neighbours.popitem(last=False)
+        rows = [row if row is not None else fresh[q] for q, row in zip(queries, rows)]
+        return np.vstack([r[0] for r in rows]), np.vstack([r[1] for r in rows])
+
     def nearest(self, phrases: list[str]) -> list[tuple[str, float, str]]:
         """(concept id, similarity, matched phrase) for each phrase."""
         if not phrases:
             return []
-        sims, ids = self.index.search(self.embed(phrases), 1, phrases)
+        sims, ids = self._search(phrases, 1)
         return [(self.index.concept_ids[i[0]], float(s[0]), self.index.phrases[i[0]]) for s, i in zip(sims, ids)]
 
     def match_runs(self, sent: Sequence[Token], runs: list[tuple[int, int]]) -> list[ConceptMatch]:
@@ -313,7 +335,7 @@ class EmbeddingMatcher:
             return out, answers, wide_answers
         k = min(WHOLE_RUN_NEIGHBOURS if whole else 1, len(self.index.concept_ids))
         queries = texts + whole + widened + plain
-        sims, ids = self.index.search(self.embed(queries), k, queries)
+        sims, ids = self._search(queries, k)
         n_plain = len(texts) + len(whole)
         for j, (_, s, e, a, b, negates) in enumerate(wider):
             sim, run_sim = float(sims[n_plain + j][0]), float(sims[n_plain + len(wider) + j][0])
