@@ -28,7 +28,7 @@ class EmergencyDetectorService(AgentService, emergency_pb2_grpc.EmergencyDetecto
         self.require_ready()
         await self.test_delay()
         with stage_timer(self.name, "assess"):
-            urgency = self.triage.assess_request(
+            urgency = self.triage.assess_with_differential(
                 convert.patient_from_pb(request.patient),
                 convert.vitals_from_pb(request.vitals),
                 findings=[convert.finding_from_pb(f) for f in request.findings],

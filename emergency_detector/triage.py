@@ -71,6 +71,31 @@ class RequestTriage:
                 assessment = raised if assessment.level == c.Urgency.SELF_CARE else highest(assessment, raised)
         return assessment
 
+    def assess_with_differential(
+        self,
+        patient: c.Patient,
+        vitals: c.Vitals,
+        *,
+        findings: Sequence[c.Finding] = (),
+        text: str = "",
+        evidence: Sequence[c.EvidenceInput] = (),
+        conditions: Sequence[c.ConditionScore] = (),
+    ) -> c.UrgencyAssessment:
+        """Urgency once the differential is known, guarded by the complaint alone (`final`).
+
+        The complaint-alone assessment (this library's reading of the text, codes and vitals, with
+        no caller findings and no differential) is what a first, early assessment answers; the
+        differential may lower it only from a routine consultation. Both share the remembered
+        readings, so the guard costs one rule pass.
+        """
+        alone = self.assess_request(patient, vitals, text=text, evidence=evidence)
+        # nothing was added to the complaint, or it is at the top level, which nothing lowers
+        if not (findings or conditions) or alone.level >= c.Urgency.EMERGENCY_AMBULANCE:
+            return alone
+        full = self.assess_request(patient, vitals, findings=findings, text=text, evidence=evidence,
+                                   conditions=conditions)
+        return self.final(alone, full)
+
     def _screen_read(self, text: str, age_years: float | None, pregnant: bool) -> Reading:
         """The screen's reading, remembered like the lexical one for the request's second assessment."""
         return self._remembered(self._screen_reads, (text, age_years, pregnant),

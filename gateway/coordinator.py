@@ -1,4 +1,4 @@
-"""The fan-out: classifier and emergency detector at once, then matcher, then treatments.
+"""The fan-out: classifier, then matcher, then treatments and the emergency detector at once.
 
 Every call gets a deadline cut from the request's budget and goes through the agent's breaker.
 The answer is built from whatever answered; `degraded` names the rest. Urgency is never missing:
@@ -76,6 +76,17 @@ class Coordinator:
         trace.ok(agent, call.seconds, call.attempts)
         return call.result
 
+    async def _first_urgency(self, trace: Trace, request: diagnosis_pb2.DiagnoseRequest, patient: clinical.Patient,
+                             vitals: clinical.Vitals, evidence, deadline: float) -> clinical.UrgencyAssessment:
+        """The complaint-alone assessment (no findings, no differential), in process if the detector fails."""
+        reply = await self._call(
+            trace, EMERGENCY, "Assess",
+            emergency_pb2.AssessRequest(patient=request.patient, vitals=request.vitals,
+                                        text=request.complaint, evidence=request.evidence), deadline)
+        if reply is not None:
+            return convert.urgency_from_pb(reply.urgency)
+        return self.triage.assess_request(patient, vitals, text=request.complaint, evidence=evidence)
+
     async def diagnose(self, request: diagnosis_pb2.DiagnoseRequest, budget_seconds: float,
                        session_id: str, emit: Emit | None = None) -> tuple[diagnosis_pb2.DiagnoseResponse, Trace]:
         start = time.monotonic()
@@ -90,19 +101,14 @@ class Coordinator:
         classify = asyncio.create_task(self._call(
             trace, CLASSIFIER, "Classify",
             symptoms_pb2.ClassifyRequest(text=request.complaint, evidence=request.evidence), phase1_end))
-        assess = asyncio.create_task(self._call(
-            trace, EMERGENCY, "Assess",
-            emergency_pb2.AssessRequest(patient=request.patient, vitals=request.vitals,
-                                        text=request.complaint, evidence=request.evidence), phase1_end))
-
-        urgency_reply = await assess
-        if urgency_reply is not None:
-            urgency = convert.urgency_from_pb(urgency_reply.urgency)
-        else:
-            urgency = self.triage.assess_request(patient, vitals, text=request.complaint, evidence=evidence)
+        # A stream shows urgency first, so it asks for the complaint-alone assessment at once. A
+        # unary answer needs only the one made with the differential, which the detector combines
+        # with the complaint-alone one itself (RequestTriage.assess_with_differential): one call.
+        first = None
         if emit:
+            first = await self._first_urgency(trace, request, patient, vitals, evidence, phase1_end)
             await emit(diagnosis_pb2.DiagnoseStreamResponse(
-                session_id=session_id, stage="urgency", urgency=convert.urgency_to_pb(urgency)))
+                session_id=session_id, stage="urgency", urgency=convert.urgency_to_pb(first)))
 
         classified = await classify
         if classified is not None:
@@ -137,27 +143,29 @@ class Coordinator:
         recommend = asyncio.create_task(self._call(
             trace, TREATMENTS, "Recommend",
             treatments_pb2.RecommendRequest(patient=patient_pb, conditions=top), end))
-        reassess = None
-        # At the top level the second assessment cannot change the answer's level (final() keeps
-        # the higher one), so an ambulance call is not held up by it.
-        if (conditions_pb or findings_pb) and urgency.level < clinical.Urgency.EMERGENCY_AMBULANCE:
-            reassess = asyncio.create_task(self._call(
+        assess = None
+        # A stream's first assessment stands alone when nothing was read or found, and at the top
+        # level nothing can change it (final() keeps the higher one): an ambulance call waits for
+        # no second assessment.
+        if first is None or ((conditions_pb or findings_pb) and first.level < clinical.Urgency.EMERGENCY_AMBULANCE):
+            assess = asyncio.create_task(self._call(
                 trace, EMERGENCY, "Assess",
                 emergency_pb2.AssessRequest(patient=patient_pb, vitals=vitals_pb, findings=findings_pb,
                                             conditions=conditions_pb, text=request.complaint,
                                             evidence=request.evidence), end))
         plan = await recommend
-        second_urgency = None
-        if reassess is not None:
-            second = await reassess
-            if second is not None:
-                second_urgency = convert.urgency_from_pb(second.urgency)
+        urgency = first
+        if assess is not None:
+            reply = await assess
+            if reply is not None:
+                urgency = convert.urgency_from_pb(reply.urgency)
             else:
-                second_urgency = self.triage.assess_request(
+                urgency = self.triage.assess_with_differential(
                     patient, vitals, findings=[convert.finding_from_pb(f) for f in findings_pb],
                     text=request.complaint, evidence=evidence,
                     conditions=[convert.condition_from_pb(c) for c in conditions_pb])
-        urgency = self.triage.final(urgency, second_urgency)
+            if first is not None:
+                urgency = self.triage.final(first, urgency)
 
         response = diagnosis_pb2.DiagnoseResponse(
             session_id=session_id,

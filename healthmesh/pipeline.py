@@ -47,14 +47,11 @@ class InProcessPipeline:
     def diagnose(self, patient: c.Patient, complaint: str = "", evidence: list[c.EvidenceInput] = (),
                  vitals: c.Vitals | None = None, max_conditions: int = 10) -> PipelineAnswer:
         vitals = vitals or c.Vitals()
-        first = self.triage.assess_request(patient, vitals, text=complaint, evidence=evidence)
         read = self.classifier.classify(complaint, evidence)
         patient, vitals = merge_text_facts(patient, vitals, read)
         conditions = self.matcher.rank(patient, read.findings, max_conditions=max_conditions)
         plan = self.treatments.recommend(patient, conditions[:TREATED_CONDITIONS])
-        second = None
-        if first.level < c.Urgency.EMERGENCY_AMBULANCE:  # as the gateway: the top level stands
-            second = self.triage.assess_request(patient, vitals, findings=read.findings, text=complaint,
-                                                evidence=evidence, conditions=conditions)
-        urgency = self.triage.final(first, second)
+        # as the emergency detector answers the gateway's one Assess of a unary request
+        urgency = self.triage.assess_with_differential(patient, vitals, findings=read.findings, text=complaint,
+                                                       evidence=evidence, conditions=conditions)
         return PipelineAnswer(urgency, read.findings, conditions, plan, patient, vitals)
