@@ -233,7 +233,11 @@ class Mesh:
         run.mkdir(parents=True, exist_ok=True)
         state = {"ports": asdict(self.o.ports), "database_url": self.database_url, "redis_url": self.redis_url,
                  "pids": {n: p.pid for n, p in self.processes.items()}}
-        (run / "mesh.json").write_text(json.dumps(state, indent=2))
+        # written aside, then renamed over: a tool reading it while a restart rewrites it sees
+        # the old state or the new, never an empty file
+        tmp = run / "mesh.json.tmp"
+        tmp.write_text(json.dumps(state, indent=2))
+        tmp.replace(run / "mesh.json")
 
     async def _watch(self, name: str) -> None:
         proc = self.processes[name]
