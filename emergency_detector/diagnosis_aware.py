@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from healthmesh.clinical import ConditionScore, Urgency
+from healthmesh.clinical import ConditionScore, Patient, Sex, Urgency
 
 from .outcome import Hit
-from .rules import DiagnosisRules, SelfCareRules
+from .rules import BenignSpared, DiagnosisRules, SelfCareRules
 
 
 def is_serious(rules: DiagnosisRules, c: ConditionScore) -> bool:
@@ -24,11 +24,24 @@ def is_benign(rules: SelfCareRules, c: ConditionScore) -> bool:
     return any(code.startswith(prefix) for prefix in rules.benign_icd10_prefixes)
 
 
-def condition_hits(rules: DiagnosisRules, conditions: Sequence[ConditionScore]) -> list[Hit]:
+def spared(rule: BenignSpared | None, patient: Patient | None) -> bool:
+    """The patient is outside the groups who see a doctor for a benign condition (BenignSpared)."""
+    if rule is None or patient is None or patient.age_years is None:
+        return False
+    pregnant = patient.pregnant and patient.sex != Sex.MALE
+    return (rule.min_age <= patient.age_years < rule.max_age and not pregnant
+            and not patient.history and not patient.medications)
+
+
+def condition_hits(rules: DiagnosisRules, conditions: Sequence[ConditionScore],
+                   patient: Patient | None = None) -> list[Hit]:
     hits: list[Hit] = []
+    spare = spared(rules.benign_spared, patient)
     for c in conditions:
         for tier in rules.tiers:
             if c.probability < tier.min_probability:
+                continue
+            if spare and tier.level <= rules.benign_spared.up_to_level and is_benign(rules.self_care, c):
                 continue
             matched = (tier.must_not_miss and c.must_not_miss) or (
                 tier.max_severity is not None and c.severity is not None and c.severity <= tier.max_severity

@@ -83,7 +83,7 @@ class EmergencyDetector:
         hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
         medications = tuple(m.lower() for m in patient.medications)
         hits += combination_hits(r.combinations, tokens, patient, medications)
-        hits += condition_hits(r.diagnosis, conditions)
+        hits += condition_hits(r.diagnosis, conditions, patient)
         hits += [Hit(Urgency.CONSULTATION, f"{name} for {days:.0f} days, longer than self-care covers "
                                            f"({limit:g} days) [{cite}]")
                  for name, days, limit, cite in facts.lingering]

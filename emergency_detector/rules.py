@@ -175,11 +175,23 @@ class SelfCareRules:
 
 
 @dataclass(frozen=True)
+class BenignSpared:
+    """Who a benign condition's low tiers (up to `up_to_level`) do not apply to: age known and in
+    [min_age, max_age), not pregnant, nothing in history or medications."""
+
+    up_to_level: Urgency
+    min_age: float
+    max_age: float
+    cite: str
+
+
+@dataclass(frozen=True)
 class DiagnosisRules:
     cite: str
     tiers: tuple[ConditionTier, ...]
     serious_max_severity: int  # severity at or below this (or must-not-miss) counts as serious
     self_care: SelfCareRules
+    benign_spared: BenignSpared | None = None
 
 
 @dataclass(frozen=True)
@@ -257,6 +269,14 @@ class TriageRules:
             for group in combo.groups:
                 tokens |= group
         return {t.split("@", 1)[0] for t in tokens} - {"pregnant"}
+
+
+def _benign_spared(b: Mapping[str, Any] | None, cite) -> BenignSpared | None:
+    if not b:
+        return None
+    return BenignSpared(up_to_level=_level(b["up_to_level"], "diagnosis_aware.benign_spared"),
+                        min_age=float(b["min_age"]), max_age=float(b["max_age"]),
+                        cite=cite(b["source"], b.get("cite"), "diagnosis_aware.benign_spared"))
 
 
 def load_rules(path: str | Path | None = None) -> TriageRules:
@@ -439,6 +459,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             benign_min_severity=int(sc["benign_min_severity"]),
             benign_icd10_prefixes=tuple(x.upper() for x in sc["benign_icd10_prefixes"]),
         ),
+        benign_spared=_benign_spared(d.get("benign_spared"), cite),
     )
 
     scs = data["self_care_symptoms"]

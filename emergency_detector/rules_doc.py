@@ -90,6 +90,10 @@ eval/triage_cases.jsonl [--misses] [--split dev|test]` runs them through the in-
 (classifier, triage, matcher, triage with conditions) and prints the 3x3 confusion matrix,
 under- and over-triage rates, three-level and self-care accuracy and the detector's latency;
 `healthmesh eval vignettes FILE` reports the same through the REST API.
+The complaint screen trains on the development files, so on them those figures are in-sample:
+`python -m emergency_detector.evaluate_lofo [--misses] [--rules FILE]` gives the honest ones, each
+development file triaged by the whole pipeline with a screen trained without that file
+(leave-one-file-out), per file and pooled; `--rules` measures another rules file on the same readings.
 `tests/test_emergency_triage_set.py` keeps under-triaged emergencies at zero apart from a short,
 named list of phrases the classifier does not read yet.
 """
@@ -234,6 +238,12 @@ def render(data: dict[str, Any]) -> str:
         rows.append([what, f">= {t['min_probability']}", t["level"]])
     out += _table(["condition", "probability", "level"], rows)
     sc = d["self_care"]
+    bs = d.get("benign_spared")
+    if bs:
+        out.append(f"A benign condition (as defined below) raises nothing up to `{bs['up_to_level']}` through "
+                   f"these tiers for a patient aged {bs['min_age']:g} to under {bs['max_age']:g}, not pregnant, "
+                   f"with no history or regular medicines on record (influenza in a healthy adult is self-care) "
+                   f"[{bs.get('cite') or data['sources'][bs['source']]['cite']}].\n")
     out.append(f"A benign, confident picture may keep a routine consultation at self-care when no rule fired "
                f"[{sc['cite']}]: benign conditions (DDXPlus severity >= {sc['benign_min_severity']} or ICD-10 "
                f"{', '.join(sc['benign_icd10_prefixes'])}) sum to >= {sc['min_benign_probability']}, the top "

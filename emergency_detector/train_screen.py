@@ -32,6 +32,7 @@ TRAINING_FILES = (
     ("vignettes_dev_extra.jsonl", "all"),
     ("vignettes_blind2.jsonl", "all"),
     ("vignettes_blind3.jsonl", "all"),
+    ("vignettes_blind5.jsonl", "all"),
     ("triage_cases.jsonl", "dev"),
     ("triage_holdout.jsonl", "all"),
     ("triage_dev_extra.jsonl", "all"),
