@@ -155,6 +155,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             if stored is not None:
                 return stored
         session_id = new_session_id()
+        shared = None  # a new answer for the shared cache
         record = SessionRecord(session_id, request.request_id, self.kb.version)
         record.add("request_received", {"request": message_dict(request)})
         key = request_key(request, self.kb.version, self.model_version)
@@ -189,8 +190,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             body_json = answer_body_json(response_dict)
             if not response.degraded:
                 self.memo.put(key, response, response_dict, body_json)
-                # The shared cache is best effort: its round trip need not hold up this answer.
-                self._background(self.cache.put(key, response))
+                shared = response
         # Encoded once: the memo's JSON serves this session's outbox line and database row too.
         record.add("response_sent", response_dict, answer_json(body_json, session_id, request.request_id))
         # Analytics are anonymised: an age band and the urgency level, nothing finer.
@@ -199,6 +199,10 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         record.response = response
         # Shielded: once computed, the session is kept even if the caller went away meanwhile.
         await asyncio.shield(self.sessions.submit(record))
+        if shared is not None:
+            # Best effort, and after the session is on disk: the Redis round trip and the answer's
+            # serialisation must not delay this answer or the outbox write it waits for.
+            self._background(self.cache.put(key, shared))
         return response
 
     async def Diagnose(self, request, context) -> diagnosis_pb2.DiagnoseResponse:
