@@ -110,6 +110,32 @@ def term_counts(text: str, age_years: float | None = None, pregnant: bool = Fals
     return counts
 
 
+@lru_cache(maxsize=65536)
+def _word_slot_array(word: str) -> np.ndarray:
+    return np.array(_word_slots(word), dtype=np.int64)
+
+
+@lru_cache(maxsize=65536)
+def _pair_slot(a: str, b: str) -> int:
+    return slot(f"b:{a} {b}")
+
+
+def slot_counts(text: str, age_years: float | None = None, pregnant: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """term_counts as two arrays (slots ascending, counts), counted by numpy: what a request uses."""
+    words = _words(text)
+    other = [_pair_slot(a, b) for a, b in zip(words, words[1:])]
+    other += [slot(t) for t in _context_terms(age_years, pregnant)]
+    every = np.concatenate([*(_word_slot_array(w) for w in words), np.array(other, dtype=np.int64)])
+    return np.unique(every, return_counts=True)
+
+
+def weighted_slots(slots: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`weighted` of slot_counts' arrays."""
+    values = (1.0 + np.log(counts)) * idf[slots]
+    norm = float(np.linalg.norm(values))
+    return slots, values / norm if norm > 0 else values
+
+
 def weighted(counts: dict[int, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(slots, values): sublinear tf x idf, L2-normalised."""
     slots = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -160,7 +186,7 @@ class ComplaintScreen:
         return self.emergent.threshold
 
     def _features(self, text: str, age_years: float | None, pregnant: bool) -> tuple[np.ndarray, np.ndarray]:
-        return weighted(term_counts(text, age_years, pregnant), self.idf)
+        return weighted_slots(*slot_counts(text, age_years, pregnant), self.idf)
 
     def probability(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float:
         """P(emergent | text)."""

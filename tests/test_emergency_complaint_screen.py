@@ -113,6 +113,15 @@ def test_term_counts_hash_exactly_the_listed_terms(cases):
         assert term_counts(c.text, c.age_years, c.pregnant) == dict(expected), c.id
 
 
+def test_slot_counts_are_term_counts_as_arrays(cases):
+    from emergency_detector.complaint_screen import slot_counts, term_counts
+
+    for c in cases[:80]:
+        slots, counts = slot_counts(c.text, c.age_years, c.pregnant)
+        assert list(slots) == sorted(slots)
+        assert dict(zip(slots.tolist(), counts.tolist())) == term_counts(c.text, c.age_years, c.pregnant), c.id
+
+
 def test_a_raised_self_care_answer_keeps_no_self_care_reason(kb):
     triage = RequestTriage(kb, _screen_for("zorblax", 400.0))
     rules_only = RequestTriage(kb, with_screen=False)
