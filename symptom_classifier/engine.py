@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from healthmesh.clinical import (
-    ClassifiedText, Consciousness, EvidenceInput, Finding, Presence, Temporality, Vitals,
+    ClassifiedText, Consciousness, EvidenceInput, Finding, Presence, Sex, Temporality, Vitals,
 )
 from healthmesh.errors import InvalidArgument
 from knowledge.kb import KnowledgeBase
@@ -21,6 +21,7 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
+from .lexicon import DOWN_BELOW_WORDS, MALE_DOWN_BELOW
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
 
@@ -181,6 +182,8 @@ class SymptomClassifier:
                     hit.scope.ongoing = True
                 findings.append(self._finding(original, hit))
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
+        if facts.sex == Sex.MALE:
+            findings = [self._male_down_below(f) for f in findings]
         fever = self._fever_from_temperature(original, facts, findings)
         if fever:
             findings.append(fever)
@@ -321,6 +324,14 @@ class SymptomClassifier:
             severity=md.severity, severity_score=md.severity_score, body_site=md.body_site,
             laterality=md.laterality,
         )
+
+    def _male_down_below(self, f: Finding) -> Finding:
+        """"Pain down below" said of a boy or man is in his genitals, not a woman's pelvis."""
+        target = MALE_DOWN_BELOW.get(f.code.removeprefix("symptom:"))
+        if target is None or target not in self.kb.symptoms or not DOWN_BELOW_WORDS.search(f.text.lower()):
+            return f
+        concept = self.kb.symptoms[target]
+        return replace(f, code=concept.code, name=concept.name)
 
     def _fever_from_temperature(self, original: str, facts: Facts,
                                 findings: list[Finding]) -> Finding | None:

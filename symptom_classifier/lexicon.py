@@ -67,6 +67,61 @@ _NOT_BODY_PART = {"sharp chest", "burning chest", "sharp abdominal", "burning ab
                   "tongue", "mouth", "bones are"}
 
 
+# Everyday wordings generated from a few word lists, for concepts whose lay terms vary in one slot
+# (a colour, a body part, a cause). Each entry: concept id -> phrases. A wording that names the
+# finding only with its cause or place is read as that finding, not as the look-alike its words
+# share: a chest made sore by coughing is cough strain, not cardiac chest pain; a tingling spot on
+# one lip is a cold sore starting, not pins and needles; dry skin on a limb is not limb pain;
+# yellowish phlegm is sputum, not jaundice; a pain at the bottom of the back is low back pain, not
+# a pain in the bottom.
+# Kept small: every phrase is also embedded, and a crowd of near-identical phrases would pull the
+# encoder's reading of unrelated words towards their concept.
+_COUGH_SITES = ("chest", "ribs")
+_COUGH_STATES = ("sore", "is sore", "feels sore", "a bit sore", "a little sore", "feels a bit sore",
+                 "is a bit sore", "are sore", "hurts", "hurt", "aches", "ache", "is aching", "are aching", "achy",
+                 "tender")
+_COUGH_CAUSES = ("from coughing", "from all the coughing", "with all the coughing", "from coughing so much")
+_LIP_SITES = ("lip", "top lip", "upper lip", "bottom lip", "lower lip")
+_LIP_PRODROME = ("tingling on {x}", "tingly on {x}", "tingling spot on {x}", "tingly spot on {x}",
+                 "tingly burning spot on {x}", "burning spot on {x}", "blisters on {x}",
+                 "cluster of blisters on {x}")
+_DRY_PARTS = ("shins", "legs", "arms", "hands", "feet", "elbows", "heels", "face")
+_DRY_FORMS = ("dry {x}", "{x} are dry", "{x} is dry", "{x} have gone dry", "{x} go dry", "{x} goes dry",
+              "{x} are dry and flaky", "{x} have gone dry and flaky", "{x} are flaky", "flaky {x}",
+              "skin on {x} is dry", "skin on {x} goes dry")
+_SPUTUM_COLOURS = ("yellow", "yellowish", "yellowy", "green", "greenish", "greeny", "yellow-green",
+                   "yellowish-green", "brown", "brownish", "rusty")
+_SPUTUM_NOUNS = ("phlegm", "sputum", "mucus")
+_SPUTUM_LEADS = ("", "bringing up ", "bringing up some ", "some ")
+_DISCHARGE_LOOKS = ("thick", "thick white", "white", "creamy")
+_DISCHARGE_FORMS = ("{a} discharge like cottage cheese", "{a} cottage cheese discharge",
+                    "{a} cottage-cheese discharge", "{a} cottage-cheesy discharge", "{a} cottage cheesy discharge",
+                    "{a} cottage cheese type discharge", "{a} cottage cheese like discharge")
+_LOW_BACK_SITES = ("bottom of my back", "base of my back", "small of my back")
+_LOW_BACK_FORMS = ("pain in {x}", "pain at {x}", "pain across {x}", "{x} hurts", "{x} aches", "ache in {x}",
+                   "ache across {x}", "aching across {x}", "aching in {x}", "sore {x}", "{x} is sore",
+                   "{x} is aching")
+GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
+    "chest-soreness-from-coughing": tuple(
+        [f"{s} {v} {c}" for s in _COUGH_SITES for v in _COUGH_STATES for c in _COUGH_CAUSES]
+        + [f"{a} {s} {c}" for a in ("sore", "aching") for s in ("chest", "ribs") for c in _COUGH_CAUSES]
+        + [f"chest soreness {c}" for c in _COUGH_CAUSES]),
+    "lip-sore": tuple(f.format(x=x) for x in _LIP_SITES for f in _LIP_PRODROME),
+    "skin-dryness-peeling-scaliness-or-roughness": tuple(f.format(x=x) for x in _DRY_PARTS for f in _DRY_FORMS),
+    "coughing-up-sputum": tuple(f"{lead}{c} {n}" for lead in _SPUTUM_LEADS for c in _SPUTUM_COLOURS
+                                for n in _SPUTUM_NOUNS),
+    "vaginal-discharge": tuple(f.format(a=a) for a in _DISCHARGE_LOOKS for f in _DISCHARGE_FORMS)
+                         + ("discharge like cottage cheese", "cottage cheese type discharge"),
+    "low-back-pain": tuple(f.format(x=x) for x in _LOW_BACK_SITES for f in _LOW_BACK_FORMS),
+}
+# Said of a boy or man, "down below" and "down there" name the genitals: the concepts those words
+# read as for a woman, and what they are for a male.
+DOWN_BELOW_WORDS = re.compile(r"\bdown\s+(?:below|there)\b")
+MALE_DOWN_BELOW = {"pelvic-pain": "genital-pain", "pain": "genital-pain", "vaginal-pain": "genital-pain",
+                   "vaginal-itching": "itching-of-scrotum", "vaginal-discharge": "penile-discharge",
+                   "lower-body-pain": "genital-pain"}
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     text: str
@@ -88,6 +143,10 @@ def concept_phrases(kb: KnowledgeBase) -> Iterator[Phrase]:
             yield Phrase(lay.lower(), s.id, "lay")
         for text in _variants([s.name.lower(), *(x.lower() for x in s.synonyms)]):
             yield Phrase(text, s.id, "variant")
+    for concept_id, texts in GENERATED_LAY_TERMS.items():
+        if concept_id in kb.symptoms:
+            for text in texts:
+                yield Phrase(text, concept_id, "lay")
 
 
 def _variants(names: Iterable[str]) -> Iterator[str]:

@@ -57,6 +57,40 @@ NOT_FINDINGS = (
     # toilet" is constipation and contains one whole)
     "walking to the loo", "walk to the loo", "walking to the toilet", "walk to the toilet",
     "walking to the bathroom", "walk to the bathroom", "been to the toilet", "been to the loo",
+    # how an illness came on, said as a simile, which the encoder reads as major trauma ("hit by a
+    # truck" is still trauma: it contains none of these)
+    "like a truck", "like a lorry", "like a bus", "like a train", "like a freight train",
+    "like a steam train", "like a ton of bricks", "like a tonne of bricks", "like a brick wall",
+    # stairs as a yardstick of a knee or of breath ("worse going down stairs"), which the encoder
+    # reads as a fall ("fell down the stairs" is still a fall: it contains none of these)
+    *(f"{verb} {way} {stairs}" for verb in ("going", "go", "goes", "coming", "come", "walking", "walk",
+                                            "climbing", "climb", "getting", "get")
+      for way in ("up", "down", "up and down") for stairs in ("stairs", "the stairs")),
+    "going downstairs", "going upstairs", "coming downstairs", "walking downstairs", "walking upstairs",
+    "climbing stairs", "climbing the stairs", "on the stairs",
+    # fitness said as reassurance, which the lexicon reads as a fit (a seizure)
+    "otherwise fit", "otherwise fit and well", "usually fit", "normally fit", "generally fit",
+    "fit young", "fit man", "fit woman", "fit lad", "fit and active", "fit otherwise",
+    # a grown-up's shouting as the cause of a lost voice, which the encoder reads as a screaming
+    # infant ("screaming at night" in a baby is still read)
+    *(f"{verb} {where}" for verb in ("screaming", "shouting", "yelling", "singing", "cheering")
+      for where in ("at a gig", "at the gig", "at a concert", "at the concert", "at a match", "at the match",
+                    "at the football", "at a game", "at the game", "at a festival", "at a party")),
+    # a dog being walked, which the encoder reads as a dog bite ("bitten by the dog" is still a bite)
+    "walking the dog", "walk the dog", "walked the dog", "walks the dog", "walking my dog",
+    "taking the dog out", "took the dog out", "out with the dog",
+    # a discharge said to have no smell, which the encoder reads as a loss of smell ("no sense of
+    # smell", "no smell or taste" are still read: they contain it whole or are not it)
+    "no smell", "no odour", "no odor", "no bad smell", "doesn't smell", "does not smell", "not smelly",
+    # a discharge coming out with its place said elsewhere, which the encoder reads as phlegm
+    # ("gunk coming out of my ear" is still ear discharge: it contains it whole)
+    "gunk coming out", "stuff coming out", "goo coming out",
+    # a nappy said as a place or a chore, which the encoder reads as nappy rash ("rash in the nappy
+    # area" and "where the nappy touches" are still nappy rash)
+    # when a pain comes back, which the encoder reads as angina at rest ("first steps after sitting"
+    # is still first-step heel pain: it contains it whole)
+    "after sitting", "after sitting down",
+    "his nappy", "her nappy", "the nappy", "his diaper", "her diaper", "the diaper", "nappy change",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
