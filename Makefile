@@ -61,7 +61,7 @@ build/model/manifest.json: $(VENV)/.installed healthmesh/model/export.py symptom
 
 # The classifier's concept index for this knowledge base and model (otherwise built at its first start).
 index: build/model/index/.stamp
-build/model/index/.stamp: build/kb/current build/model/manifest.json
+build/model/index/.stamp: build/kb/current build/model/manifest.json symptom_classifier/lexicon.py
 	@echo "==> embedding the knowledge base's concept phrases (the classifier's index)"
 	$(BIN)/healthmesh model index
 	touch $@

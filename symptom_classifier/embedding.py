@@ -166,11 +166,7 @@ class ConceptIndex:
 
     @classmethod
     def build(cls, kb: KnowledgeBase, encode, batch: int = 64) -> "ConceptIndex":
-        seen: dict[str, str] = {}
-        for phrase in concept_phrases(kb):
-            text = phrase.text.strip().lower()
-            if text and text not in seen:
-                seen[text] = phrase.concept_id
+        seen = indexed_phrases(kb)
         phrases = list(seen)
         vectors = np.vstack([encode(phrases[i:i + batch]) for i in range(0, len(phrases), batch)])
         vectors = _normalise(vectors)
@@ -237,11 +233,29 @@ def _normalise(v: np.ndarray) -> np.ndarray:
     return v / np.maximum(norms, 1e-12)
 
 
+def indexed_phrases(kb: KnowledgeBase) -> dict[str, str]:
+    """Phrase -> concept id for every phrase the index holds (the first concept naming it)."""
+    seen: dict[str, str] = {}
+    for phrase in concept_phrases(kb):
+        text = phrase.text.strip().lower()
+        if text and text not in seen:
+            seen[text] = phrase.concept_id
+    return seen
+
+
+def phrases_digest(kb: KnowledgeBase) -> str:
+    """A digest of the indexed phrases: the classifier's own word lists (lexicon.py) add phrases
+    the knowledge base's version does not cover, and an index must not outlive them."""
+    body = "\n".join(f"{text}\t{concept}" for text, concept in indexed_phrases(kb).items())
+    return hashlib.sha1(body.encode()).hexdigest()[:10]
+
+
 def load_or_build_index(kb: KnowledgeBase, manifest: ModelManifest, encode) -> ConceptIndex:
-    """The index cached under the model folder for this (kb, model) pair; built on first use."""
+    """The index cached under the model folder for this (kb, model, phrases); built on first use."""
     per_phrase = getattr(getattr(encode, "__self__", None), "per_phrase", False)
     scheme = f"-{VECTOR_SCHEME}" if per_phrase else ""
-    directory = manifest.directory / "index" / f"{kb.version}-{manifest.version}{scheme}-{INDEX_KIND}"
+    directory = (manifest.directory / "index"
+                 / f"{kb.version}-{manifest.version}{scheme}-{INDEX_KIND}-{phrases_digest(kb)}")
     if (directory / "concepts.faiss").exists():
         return ConceptIndex.load(directory)
     started = time.perf_counter()
