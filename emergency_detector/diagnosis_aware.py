@@ -54,13 +54,20 @@ def condition_hits(rules: DiagnosisRules, conditions: Sequence[ConditionScore],
     return hits
 
 
-def benign_picture(rules: DiagnosisRules, conditions: Sequence[ConditionScore]) -> Hit | None:
-    """A self-care reason when the posterior is confidently benign and nothing serious is plausible."""
+def benign_picture(rules: DiagnosisRules, conditions: Sequence[ConditionScore],
+                   to_explain: frozenset[str] = frozenset()) -> Hit | None:
+    """A self-care reason when the posterior is confidently benign and nothing serious is plausible.
+
+    `to_explain`: codes of the findings that need review (outside the self-care list). A benign
+    picture speaks for them only if the benign condition does not argue against any: a finding
+    that lowers it (a swollen eyelid beside a cold) is one the cold does not explain."""
     if not conditions:
         return None
     sc = rules.self_care
     top = max(conditions, key=lambda c: c.probability)
     if not is_benign(sc, top):
+        return None
+    if any(w.present and w.code in to_explain for w in top.conflicting):
         return None
     benign_mass = 0.0
     for c in conditions:

@@ -107,7 +107,7 @@ class EmergencyDetector:
         """No rule fired: self-care for minor symptoms, a benign confident picture or a complaint
         the screen reads as self-care, else a routine consultation for symptoms the self-care list
         does not cover."""
-        benign = benign_picture(self.rules.diagnosis, conditions)
+        benign = benign_picture(self.rules.diagnosis, conditions, facts.review_codes)
         if facts.context_seen and not facts.has_symptoms:
             # only descriptors read ("woke up", "it hurts"): unread unless the picture is benign
             return [benign] if benign is not None else [Hit(self.rules.unread_complaint.level,

@@ -27,6 +27,7 @@ class FindingFacts(NamedTuple):
     #                                                        findings that have lasted too long
     present_ids: frozenset[str] | None = None  # symptom ids of current findings; None if one is unmapped
     context_seen: bool = False  # a context-only finding was read (alone, the complaint is unread)
+    review_codes: frozenset[str] = frozenset()  # codes of the findings named in needs_review
 
 
 class FindingReader:
@@ -59,6 +60,7 @@ class FindingReader:
     def read(self, findings: Sequence[Finding], fever_measured: bool, pregnant: bool) -> FindingFacts:
         tokens: dict[str, None] = {}  # insertion-ordered set
         needs_review: list[str] = []
+        review_codes: set[str] = set()
         minor: list[str] = []
         lingering: list[tuple[str, float, float, str]] = []
         has_symptoms = False
@@ -78,6 +80,7 @@ class FindingReader:
             has_symptoms = True
             if ids is None:
                 needs_review.append(f.name or f.code)
+                review_codes.add(f.code)
                 present_ids = None
                 continue
             if present_ids is not None:
@@ -106,13 +109,15 @@ class FindingReader:
                         lingering.append((f.name or f.code, days, limit, cite))
             else:
                 needs_review.append(f.name or f.code)
+                review_codes.add(f.code)
         if fever_measured:
             tokens["fever"] = None
         if pregnant:
             tokens["pregnant"] = None
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
                             tuple(minor), tuple(lingering),
-                            None if present_ids is None else frozenset(present_ids), context_seen)
+                            None if present_ids is None else frozenset(present_ids), context_seen,
+                            frozenset(review_codes))
 
 
 def counts_for_triage(f: Finding) -> bool:

@@ -247,7 +247,8 @@ def render(data: dict[str, Any]) -> str:
     out.append(f"A benign, confident picture may keep a routine consultation at self-care when no rule fired "
                f"[{sc['cite']}]: benign conditions (DDXPlus severity >= {sc['benign_min_severity']} or ICD-10 "
                f"{', '.join(sc['benign_icd10_prefixes'])}) sum to >= {sc['min_benign_probability']}, the top "
-               f"condition is benign, and no serious condition is above {sc['max_serious_probability']}.\n")
+               f"condition is benign, no serious condition is above {sc['max_serious_probability']}, and no "
+               f"finding outside the self-care list lowers the top condition (one it does not explain).\n")
 
     s = data["self_care_symptoms"]
     out.append(f"### Self-care symptoms [{s['cite']}]\n")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from emergency_detector.engine import EmergencyDetector
 from healthmesh.clinical import (
-    ConditionScore, Consciousness, Finding, Patient, Presence, Sex, Temporality, Urgency, Vitals,
+    ConditionScore, Consciousness, Finding, Patient, Presence, Sex, Temporality, Urgency, Vitals, WeightedFinding,
 )
 from healthmesh.errors import InvalidArgument
 
@@ -204,6 +206,18 @@ def test_benign_confident_picture_can_be_self_care(detector):
     assert level(detector, findings, vitals=Vitals(temperature_c=38.6), conditions=urti) >= Urgency.CONSULTATION
     # not over a red flag
     assert level(detector, findings + [symptom("seizures")], conditions=urti) == Urgency.EMERGENCY_AMBULANCE
+
+
+def test_a_benign_picture_does_not_speak_for_a_finding_it_does_not_explain(detector):
+    # a swollen eyelid beside a cold: the cold's posterior lists the eyelid as lowering it, so the
+    # confident cold does not make the eyelid a self-care matter
+    findings = [symptom("coryza"), symptom("eyelid-swelling")]
+    eyelid = WeightedFinding("symptom:eyelid-swelling", "eyelid swelling", 0.2)
+    unexplained = [replace(cond("URTI", 0.75, 5, icd10="J06.9"), conflicting=(eyelid,))]
+    assert level(detector, findings, conditions=unexplained) == Urgency.CONSULTATION
+    # the same picture when the cold does explain the finding (it raised it) stays self-care
+    explained = [replace(cond("URTI", 0.75, 5, icd10="J06.9"), supporting=(replace(eyelid, likelihood_ratio=3.0),))]
+    assert level(detector, findings, conditions=explained) == Urgency.SELF_CARE
 
 
 # --- DDXPlus evidence --------------------------------------------------------------------------
