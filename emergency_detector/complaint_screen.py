@@ -99,17 +99,6 @@ def _word_slots(word: str) -> tuple[int, ...]:
     return tuple(slot(t) for t in _word_terms(word))
 
 
-def term_counts(text: str, age_years: float | None = None, pregnant: bool = False) -> dict[int, int]:
-    """Hashed term counts: the same as counting slot(t) over terms(text, ...), faster."""
-    words = _words(text)
-    counts: dict[int, int] = {}
-    other = [slot(f"b:{a} {b}") for a, b in zip(words, words[1:])]
-    other += [slot(t) for t in _context_terms(age_years, pregnant)]
-    for s in (*(s for w in words for s in _word_slots(w)), *other):
-        counts[s] = counts.get(s, 0) + 1
-    return counts
-
-
 @lru_cache(maxsize=65536)
 def _word_slot_array(word: str) -> np.ndarray:
     return np.array(_word_slots(word), dtype=np.int64)
@@ -121,7 +110,7 @@ def _pair_slot(a: str, b: str) -> int:
 
 
 def slot_counts(text: str, age_years: float | None = None, pregnant: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """term_counts as two arrays (slots ascending, counts), counted by numpy: what a request uses."""
+    """The hashed terms of `terms(text, ...)` as two arrays: slots ascending, and their counts."""
     words = _words(text)
     other = [_pair_slot(a, b) for a, b in zip(words, words[1:])]
     other += [slot(t) for t in _context_terms(age_years, pregnant)]
@@ -129,18 +118,15 @@ def slot_counts(text: str, age_years: float | None = None, pregnant: bool = Fals
     return np.unique(every, return_counts=True)
 
 
-def weighted_slots(slots: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """`weighted` of slot_counts' arrays."""
-    values = (1.0 + np.log(counts)) * idf[slots]
-    norm = float(np.linalg.norm(values))
-    return slots, values / norm if norm > 0 else values
+def term_counts(text: str, age_years: float | None = None, pregnant: bool = False) -> dict[int, int]:
+    """slot_counts as a dict (slot -> count), for building the training matrix."""
+    slots, counts = slot_counts(text, age_years, pregnant)
+    return dict(zip(slots.tolist(), counts.tolist()))
 
 
-def weighted(counts: dict[int, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def weighted(slots: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(slots, values): sublinear tf x idf, L2-normalised."""
-    slots = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-    tf = np.fromiter((1.0 + math.log(n) for n in counts.values()), dtype=np.float64, count=len(counts))
-    values = tf * idf[slots]
+    values = (1.0 + np.log(counts)) * idf[slots]
     norm = float(np.linalg.norm(values))
     return slots, values / norm if norm > 0 else values
 
@@ -186,7 +172,7 @@ class ComplaintScreen:
         return self.emergent.threshold
 
     def _features(self, text: str, age_years: float | None, pregnant: bool) -> tuple[np.ndarray, np.ndarray]:
-        return weighted_slots(*slot_counts(text, age_years, pregnant), self.idf)
+        return weighted(*slot_counts(text, age_years, pregnant), self.idf)
 
     def probability(self, text: str, age_years: float | None = None, pregnant: bool = False) -> float:
         """P(emergent | text)."""
@@ -213,13 +199,12 @@ class ComplaintScreen:
 
     def strongest_words(self, text: str, age_years: float | None = None, pregnant: bool = False) -> tuple[str, ...]:
         """The complaint's words (and word pairs) whose own terms pushed most towards "emergent"."""
-        counts = term_counts(text, age_years, pregnant)
-        _, values = weighted(counts, self.idf)
-        share = dict(zip(counts, values))
+        slots, values = self._features(text, age_years, pregnant)
+        share = dict(zip(slots.tolist(), values))
         weights = self.emergent.weights
         words = _words(text)
         own = {w: _word_slots(w) for w in words}
-        own.update({f"{a} {b}": (slot(f"b:{a} {b}"),) for a, b in zip(words, words[1:])})
+        own.update({f"{a} {b}": (_pair_slot(a, b),) for a, b in zip(words, words[1:])})
         scored = {phrase: sum(share[s] * weights[s] for s in slots) for phrase, slots in own.items()}
         best = sorted((s, p) for p, s in scored.items() if s > 0)[::-1]
         return tuple(p for _, p in best[:SHOWN_TERMS])

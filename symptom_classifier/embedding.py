@@ -295,11 +295,11 @@ class EmbeddingMatcher:
         """The k nearest phrases of each query, remembered per (query, k): the same words always
         have the same neighbours, and everyday phrases recur, so most searches are skipped."""
         rows = [self._neighbours.get((q, k)) for q in queries]
-        todo = list(dict.fromkeys(q for q, row in zip(queries, rows) if row is None))
+        unsearched = list(dict.fromkeys(q for q, row in zip(queries, rows) if row is None))
         fresh: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        if todo:
-            sims, ids = self.index.search(self.embed(todo), k, todo)
-            fresh = {q: (s.copy(), i.copy()) for q, s, i in zip(todo, sims, ids)}
+        if unsearched:
+            sims, ids = self.index.search(self.embed(unsearched), k, unsearched)
+            fresh = {q: (s.copy(), i.copy()) for q, s, i in zip(unsearched, sims, ids)}
         for q, row in zip(queries, rows):
             if row is not None:
                 self._neighbours.move_to_end((q, k))

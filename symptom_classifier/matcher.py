@@ -87,10 +87,10 @@ NOT_FINDINGS = (
     "gunk coming out", "stuff coming out", "goo coming out",
     # a nappy said as a place or a chore, which the encoder reads as nappy rash ("rash in the nappy
     # area" and "where the nappy touches" are still nappy rash)
+    "his nappy", "her nappy", "the nappy", "his diaper", "her diaper", "the diaper", "nappy change",
     # when a pain comes back, which the encoder reads as angina at rest ("first steps after sitting"
     # is still first-step heel pain: it contains it whole)
     "after sitting", "after sitting down",
-    "his nappy", "her nappy", "the nappy", "his diaper", "her diaper", "the diaper", "nappy change",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
