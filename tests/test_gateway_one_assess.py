@@ -9,6 +9,7 @@ through the mesh: the unary answer and the stream's final answer carry the same 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -60,9 +61,11 @@ def test_without_findings_or_differential_the_complaint_alone_stands(kb):
 
 @pytest.mark.mesh
 def test_unary_and_streamed_answers_carry_the_same_urgency(mesh):
-    for complaint, age in (("crushing chest pain and sweating for an hour", 58.25),
-                           ("runny nose and sneezing for two days, otherwise fine", 30.25),
-                           ("burning when I pee and going all the time, no fever", 27.25)):
+    # an age no earlier run has asked about: the shared Redis a CI machine keeps may hold answers
+    salt = (time.time_ns() % 1_000_000) / 1e7
+    for complaint, age in (("crushing chest pain and sweating for an hour", 58.25 + salt),
+                           ("runny nose and sneezing for two days, otherwise fine", 30.25 + salt),
+                           ("burning when I pee and going all the time, no fever", 27.25 + salt)):
         # max_conditions 10 is the default, said two ways: two cache keys, so both are computed
         unary_body = {"patient": {"age_years": age}, "complaint": complaint, "max_conditions": 10}
         status, unary = mesh.post("/v1/diagnose", unary_body)
