@@ -21,7 +21,7 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
-from .lexicon import DOWN_BELOW_WORDS, MALE_DOWN_BELOW
+from .lexicon import DOWN_BELOW_WORDS, GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 10_000
 FEVER_ID = "fever"
 FEVER_FROM_C = 38.0
+BILE_ID = "bilious-vomiting"
 GENERIC_PAIN = "pain"
 # A broad finding said with a body site names the site's own concept when the vocabulary has one:
 # the phrases each is probed with, in order.
@@ -177,10 +178,12 @@ class SymptomClassifier:
         for (a, b), matches in zip(sentences, chosen):
             sent = tokens[a:b]
             hits, used = self._read_sentence(norm, sent, usable[a:b], matches)
+            green_vomit = bool(sent) and self._says_green_vomit(norm[sent[0].nstart:sent[-1].nend])
             for hit in hits:
                 if relative_is_patient and hit.scope.soft and hit.scope.family:
                     hit.scope.ongoing = True
-                findings.append(self._finding(original, hit))
+                finding = self._finding(original, hit)
+                findings.append(self._as_bile(finding) if green_vomit else finding)
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
         if facts.sex == Sex.MALE:
             findings = [self._male_down_below(f) for f in findings]
@@ -331,6 +334,17 @@ class SymptomClassifier:
         if target is None or target not in self.kb.symptoms or not DOWN_BELOW_WORDS.search(f.text.lower()):
             return f
         concept = self.kb.symptoms[target]
+        return replace(f, code=concept.code, name=concept.name)
+
+    @staticmethod
+    def _says_green_vomit(sentence: str) -> bool:
+        return GREEN_WORDS.search(sentence) is not None and OTHER_GREEN_THINGS.search(sentence) is None
+
+    def _as_bile(self, f: Finding) -> Finding:
+        """Vomiting in a sentence that calls it green (`_says_green_vomit`) is vomiting bile."""
+        if f.code != "symptom:vomiting" or f.presence != Presence.PRESENT or BILE_ID not in self.kb.symptoms:
+            return f
+        concept = self.kb.symptoms[BILE_ID]
         return replace(f, code=concept.code, name=concept.name)
 
     def _fever_from_temperature(self, original: str, facts: Facts,

@@ -120,6 +120,13 @@ DOWN_BELOW_WORDS = re.compile(r"\bdown\s+(?:below|there)\b")
 MALE_DOWN_BELOW = {"pelvic-pain": "genital-pain", "pain": "genital-pain", "vaginal-pain": "genital-pain",
                    "vaginal-itching": "itching-of-scrotum", "vaginal-discharge": "penile-discharge",
                    "lower-body-pain": "genital-pain"}
+# "He's been sick and it's bright green": a sentence that has vomiting and calls something green,
+# with no other green thing in it (phlegm, snot, poo, an eye's discharge) and no "not green", is
+# vomiting bile (a bowel obstruction's sign), which the words for the colour alone do not say.
+GREEN_WORDS = re.compile(r"\bgreen(?:ish)?\b")
+OTHER_GREEN_THINGS = re.compile(
+    r"\b(?:phlegm|snot|snotty|mucus|sputum|bogeys?|bogies|nose|nasal|poo+s?|poop|stools?|nappy|nappies|diapers?|"
+    r"diarrh\w*|discharge|eyes?|wee|urine|pee|spit|tongue|skin)\b|\b(?:not|n't|no)\s+(?:\w+\s+)?green")
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,10 @@ NOT_FINDINGS = (
     # when a pain comes back, which the encoder reads as angina at rest ("first steps after sitting"
     # is still first-step heel pain: it contains it whole)
     "after sitting", "after sitting down",
+    # the white of an eye named as a place, which the encoder reads as a bleed in it ("the white of
+    # the eye isn't red"); a bleed or a colour said of it is a longer phrase containing it whole
+    *(f"{white} of {whose} {eye}" for white in ("white", "whites") for whose in ("the", "my", "his", "her", "their")
+      for eye in ("eye", "eyes")),
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
