@@ -86,8 +86,8 @@ def window(request: diagnosis_pb2.ReplayRequest) -> Window:
 PAGE_QUERY = """
 SELECT s.session_id, s.created_at, s.kb_version, req.payload AS request, resp.payload AS response
 FROM sessions s
-JOIN session_events req ON req.session_id = s.session_id AND req.kind = 'request_received'
-JOIN session_events resp ON resp.session_id = s.session_id AND resp.kind = 'response_sent'
+JOIN session_events_resolved req ON req.session_id = s.session_id AND req.kind = 'request_received'
+JOIN session_events_resolved resp ON resp.session_id = s.session_id AND resp.kind = 'response_sent'
 WHERE s.created_at >= $1 AND s.created_at < $2 AND (s.created_at, s.session_id) > ($3, $4)
 ORDER BY s.created_at, s.session_id
 LIMIT $5

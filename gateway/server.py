@@ -193,6 +193,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
                 shared = response
         # Encoded once: the memo's JSON serves this session's outbox line and database row too.
         record.add("response_sent", response_dict, answer_json(body_json, session_id, request.request_id))
+        record.answer_body = body_json
         # Analytics are anonymised: an age band and the urgency level, nothing finer.
         age = request.patient.age_years if request.patient.HasField("age_years") else None
         DIAGNOSES.labels(age_band(age), common_pb2.Urgency.Name(response.urgency.level)).inc()

@@ -16,6 +16,7 @@ read the same during an outage as after it. Timestamps are those of the answer, 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import time
@@ -23,6 +24,7 @@ import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 
 import asyncpg
 from google.protobuf import json_format
@@ -75,6 +77,22 @@ def jsonb(payload: dict, text: str | None = None) -> str:
     return payload_json(_scrub(payload)) if "\\u0000" in text else text
 
 
+@lru_cache(maxsize=1024)
+def answer_digest(body: str) -> str:
+    """The key of an answer's body in the `answers` table (a cached answer's body is one string,
+    so repeated answers are hashed once)."""
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def answer_reference(digest: str, session_id: str, request_id: str) -> str:
+    """A response_sent payload that points at its body: with the body merged back in
+    (session_events_resolved) it is the jsonb of the whole answer, ids included as answer_json puts them."""
+    ref = {"answer_digest": digest, "session_id": _scrub(session_id)}
+    if request_id:
+        ref["request_id"] = _scrub(request_id)
+    return payload_json(ref)
+
+
 @dataclass
 class SessionRecord:
     session_id: str
@@ -83,6 +101,10 @@ class SessionRecord:
     events: list[tuple[str, dict, float]] = field(default_factory=list)  # (kind, payload, unix time)
     response: diagnosis_pb2.DiagnoseResponse | None = None
     created_at: float = field(default_factory=time.time)
+    # The response_sent payload without its ids, as answer_body_json encodes it: stored once per
+    # distinct answer (the `answers` table). Not kept in the outbox: a recovered record stores its
+    # answer inline, which reads the same.
+    answer_body: str | None = None
     _texts: list[str | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, kind: str, payload: dict, text: str | None = None) -> None:
@@ -254,15 +276,29 @@ class SessionStore:
         set passed as arrays: one round trip per batch, atomic without BEGIN/COMMIT (bench/README.md)."""
         assert self.pool is not None
         keys = [uuid.UUID(r.session_id) for r in records]
+        answers: dict[str, str] = {}
         # A session not inserted was written already (a replayed write) or repeats a request id:
         # its events are left out by the join.
-        events = [(key, seq, kind, jsonb(payload, text), _ts(ts))
-                  for record, key in zip(records, keys)
-                  for seq, ((kind, payload, ts), text) in enumerate(zip(record.events, record.payload_texts()),
-                                                                    start=1)]
+        events = []
+        for record, key in zip(records, keys):
+            body = record.answer_body
+            by_reference = body is not None and "\\u0000" not in body
+            for seq, ((kind, payload, ts), text) in enumerate(zip(record.events, record.payload_texts()), start=1):
+                if kind == "response_sent" and by_reference:
+                    digest = answer_digest(body)
+                    answers[digest] = body
+                    text = answer_reference(digest, record.session_id, record.request_id)
+                events.append((key, seq, kind, jsonb(payload, text), _ts(ts)))
         async with self.pool.acquire() as conn:
+            # An answer already stored is neither parsed nor written again: for a cached answer
+            # the session costs PostgreSQL its ids, not the 10 kB body (bench/README.md).
             await conn.execute(
-                "WITH inserted AS ("
+                "WITH stored_answers AS ("
+                " INSERT INTO answers (digest, payload)"
+                " SELECT a.d, a.p::jsonb FROM unnest($10::text[], $11::text[]) AS a(d, p)"
+                " WHERE NOT EXISTS (SELECT 1 FROM answers x WHERE x.digest = a.d)"
+                " ON CONFLICT DO NOTHING), "
+                "inserted AS ("
                 " INSERT INTO sessions (session_id, request_id, kb_version, created_at)"
                 " SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])"
                 " ON CONFLICT DO NOTHING RETURNING session_id) "
@@ -273,6 +309,7 @@ class SessionStore:
                 keys, [_scrub(r.request_id) or None for r in records], [_scrub(r.kb_version) for r in records],
                 [_ts(r.created_at) for r in records],
                 *(map(list, zip(*events)) if events else ([], [], [], [], [])),
+                list(answers), list(answers.values()),
             )
 
     # --- reads ----------------------------------------------------------------------------------
@@ -306,7 +343,7 @@ class SessionStore:
             async with asyncio.timeout(IDEMPOTENCY_LOOKUP_SECONDS * 2):
                 async with self.pool.acquire(timeout=IDEMPOTENCY_LOOKUP_SECONDS) as conn:
                     row = await conn.fetchrow(
-                        "SELECT e.payload FROM sessions s JOIN session_events e USING (session_id) "
+                        "SELECT e.payload FROM sessions s JOIN session_events_resolved e USING (session_id) "
                         "WHERE s.request_id = $1 AND e.kind = 'response_sent'", _scrub(request_id),
                         timeout=IDEMPOTENCY_LOOKUP_SECONDS)
         except Exception as exc:  # noqa: BLE001 - any failure to look up means "answer it as new"
@@ -341,7 +378,8 @@ class SessionStore:
             async with self.pool.acquire() as conn:
                 head = await conn.fetchrow("SELECT * FROM sessions WHERE session_id = $1", key)
                 rows = await conn.fetch(
-                    "SELECT seq, kind, created_at, payload FROM session_events WHERE session_id = $1 ORDER BY seq",
+                    "SELECT seq, kind, created_at, payload FROM session_events_resolved WHERE session_id = $1 "
+                    "ORDER BY seq",
                     key)
         except RETRYABLE:
             raise NotReady("the session store is unreachable; try again shortly") from None

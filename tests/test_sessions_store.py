@@ -163,3 +163,50 @@ async def test_a_retry_is_answered_from_memory_while_postgresql_cannot_be_asked(
     assert await store.response_for_request(f"unknown-{uuid.uuid4()}") is None  # new keys: answered as new
     store.pool = None
     store._writer.cancel()
+
+
+def served_answer(n: int, body: dict, request_id: str = "") -> SessionRecord:
+    """A session as the gateway records it: the answer's JSON built from its body (answer_json)."""
+    from gateway.memo import answer_body_json, answer_json
+
+    r = SessionRecord(str(uuid.uuid4()), request_id, "kb-test")
+    r.add("request_received", {"request": {"complaint": f"cough {n}"}})
+    as_dict = {"session_id": r.session_id, **({"request_id": request_id} if request_id else {}), **body}
+    r.answer_body = answer_body_json(as_dict)
+    r.add("response_sent", as_dict, answer_json(r.answer_body, r.session_id, request_id))
+    r.response = diagnosis_pb2.DiagnoseResponse(session_id=r.session_id, request_id=request_id)
+    return r
+
+
+async def test_an_answer_served_to_many_sessions_is_stored_once_and_reads_whole(database_url, tmp_path):
+    store = SessionStore(database_url, Outbox(tmp_path), retry_seconds=0.05)
+    await store.start()
+    body = {"urgency": {"level": "URGENCY_SELF_CARE", "reasons": [f"only minor symptoms {uuid.uuid4()}"]},
+            "conditions": [{"condition_id": "common-cold", "probability": 0.8}]}
+    key = f"repeat-{uuid.uuid4()}"
+    served = [served_answer(n, body, request_id=key if n == 0 else "") for n in range(5)]
+    inline = record(99)  # an answer kept whole (an outbox recovery, or a row older than the answers table)
+    for r in served + [inline]:
+        await store.submit(r)
+    await asyncio.wait_for(store._queue.join(), 10)
+    conn = await asyncpg.connect(database_url)
+    try:
+        digest = json.loads(await conn.fetchval(
+            "SELECT payload FROM session_events WHERE session_id = $1 AND kind = 'response_sent'",
+            uuid.UUID(served[1].session_id)))["answer_digest"]
+        assert await conn.fetchval("SELECT count(*) FROM answers WHERE digest = $1", digest) == 1
+        assert await conn.fetchval("SELECT count(*) FROM session_events WHERE payload->>'answer_digest' = $1",
+                                   digest) == 5
+    finally:
+        await conn.close()
+    store._recent_by_request.clear()  # written: ask PostgreSQL, not memory
+    for r in served:
+        session = await store.get(r.session_id)
+        answer = json.loads(session.events[-1].payload_json)
+        assert answer == json.loads(r.payload_texts()[-1]) and "answer_digest" not in answer
+        assert session.response.session_id == r.session_id
+        assert session.response.urgency.level == common_pb2.URGENCY_SELF_CARE
+    retried = await store.response_for_request(key)
+    assert retried is not None and retried.session_id == served[0].session_id and retried.request_id == key
+    assert (await store.get(inline.session_id)).response.urgency.level == common_pb2.URGENCY_CONSULTATION
+    await store.close()
