@@ -3,7 +3,8 @@
 - a benign condition (influenza) asks for no routine consultation in a healthy adult, but still
   does at 65 or over, in pregnancy, with a long-term condition or regular medicines, or an unknown age;
 - the infant minimum spares the usual signs of teething, colic, reflux and dry skin, never fever;
-- the self-care list covers aching all over, insect bites, ringworm and loss of appetite, for a
+- the self-care list covers aching all over, insect bites, ringworm, loss of appetite, tension
+  (band-like) headache, heel pain on the first steps and eye strain, for a
   limited number of days and never over a red flag;
 - the leave-one-file-out evaluation reads only the files cleared for development.
 """
@@ -96,7 +97,8 @@ def test_spitting_up_or_crying_with_another_symptom_keeps_the_infant_floor(detec
     assert any("infant under 1 year" in r for r in result.reasons)
 
 
-@pytest.mark.parametrize("sid", ["ache-all-over", "insect-bite-or-sting", "ring-shaped-rash", "decreased-appetite"])
+@pytest.mark.parametrize("sid", ["ache-all-over", "insect-bite-or-sting", "ring-shaped-rash", "decreased-appetite",
+                                 "band-like-headache", "pain-on-first-steps", "eye-strain"])
 def test_minor_complaints_are_self_care(detector, sid):
     assert detector.assess(HEALTHY, NO_VITALS, [symptom(sid)]).level == Urgency.SELF_CARE
 
@@ -108,6 +110,11 @@ def test_minor_complaints_have_a_time_limit_and_never_mask_a_red_flag(detector):
     assert detector.assess(HEALTHY, NO_VITALS, sting).level == Urgency.EMERGENCY_AMBULANCE
     ring_after_tick = [symptom("ring-shaped-rash"), symptom("tick-bite")]
     assert detector.assess(HEALTHY, NO_VITALS, ring_after_tick).level == Urgency.CONSULTATION
+    # plantar fasciitis past the NHS's 2 weeks; a band headache with a sudden worst-ever onset
+    assert detector.assess(HEALTHY, NO_VITALS, [symptom("pain-on-first-steps", duration_hours=30 * 24)]).level \
+        == Urgency.CONSULTATION
+    thunderclap = [symptom("band-like-headache"), symptom("worst-headache-of-life")]
+    assert detector.assess(HEALTHY, NO_VITALS, thunderclap).level >= Urgency.EMERGENCY
 
 
 def test_leave_one_file_out_reads_only_development_files():
@@ -115,7 +122,7 @@ def test_leave_one_file_out_reads_only_development_files():
 
     names = {name for name, _ in TRAINING_FILES}
     assert "vignettes_blind5.jsonl" in names
-    assert not names & {"vignettes_blind4.jsonl", "vignettes_blind6.jsonl", "triage_blind5.jsonl",
-                        "triage_blind6.jsonl"}
+    assert not names & {"vignettes_blind4.jsonl", "vignettes_blind6.jsonl", "vignettes_blind7.jsonl",
+                        "triage_blind5.jsonl", "triage_blind6.jsonl", "triage_blind8.jsonl"}
     splits = dict(TRAINING_FILES)
     assert splits["vignettes.jsonl"] == "dev" and splits["triage_cases.jsonl"] == "dev"
