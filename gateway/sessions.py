@@ -93,6 +93,12 @@ def answer_reference(digest: str, session_id: str, request_id: str) -> str:
     return payload_json(ref)
 
 
+async def _keep_session_state(conn: asyncpg.Connection) -> None:
+    """The pool's release hook. asyncpg still rolls back an open transaction; its default would
+    also send RESET ALL, UNLISTEN *, CLOSE ALL and an advisory unlock on every release: a round
+    trip and server work per write batch, for session state this store never sets."""
+
+
 @dataclass
 class SessionRecord:
     session_id: str
@@ -181,7 +187,8 @@ class SessionStore:
                     continue
                 self._track(record)
                 self._queue.put_nowait((record, position))
-        self.pool = await asyncpg.create_pool(self.database_url, min_size=1, max_size=4, command_timeout=5)
+        self.pool = await asyncpg.create_pool(self.database_url, min_size=1, max_size=4, command_timeout=5,
+                                              reset=_keep_session_state)
         self._writer = asyncio.create_task(self._drain(), name="session-writer")
 
     async def close(self, flush_seconds: float = 5.0) -> None:
