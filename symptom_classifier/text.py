@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters folded before tokenising (quotes, dashes, degree variants).
 _FOLD = {
@@ -80,6 +81,7 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
     return norm, tokens
 
 
+@lru_cache(maxsize=65536)  # a complaint's words are mostly words seen before
 def stem(word: str) -> str:
     """A deliberately light stemmer: plurals, -ing, -ed, final -e. Same rules for text and
     vocabulary, so consistency matters more than linguistic accuracy."""
