@@ -197,6 +197,8 @@ async def test_an_answer_served_to_many_sessions_is_stored_once_and_reads_whole(
         assert await conn.fetchval("SELECT count(*) FROM answers WHERE digest = $1", digest) == 1
         assert await conn.fetchval("SELECT count(*) FROM session_events WHERE payload->>'answer_digest' = $1",
                                    digest) == 5
+        with pytest.raises(asyncpg.RaiseError, match="append-only"):
+            await conn.execute("UPDATE answers SET payload = '{}' WHERE digest = $1", digest)
     finally:
         await conn.close()
     store._recent_by_request.clear()  # written: ask PostgreSQL, not memory

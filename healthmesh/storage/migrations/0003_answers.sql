@@ -9,15 +9,15 @@ CREATE TABLE IF NOT EXISTS answers (
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE OR REPLACE FUNCTION answers_append_only() RETURNS trigger AS $$
+-- One trigger function for every append-only table from here on (0002's predates it).
+CREATE OR REPLACE FUNCTION append_only() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'answers is append-only';
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END;
 $$ LANGUAGE plpgsql;
 
 DROP TRIGGER IF EXISTS answers_no_change ON answers;
-CREATE TRIGGER answers_no_change BEFORE UPDATE OR DELETE ON answers
-    FOR EACH ROW EXECUTE FUNCTION answers_append_only();
+CREATE TRIGGER answers_no_change BEFORE UPDATE OR DELETE ON answers FOR EACH ROW EXECUTE FUNCTION append_only();
 
 CREATE OR REPLACE VIEW session_events_resolved AS
 SELECT e.session_id, e.seq, e.kind, e.created_at,
