@@ -178,12 +178,10 @@ class SymptomClassifier:
         for (a, b), matches in zip(sentences, chosen):
             sent = tokens[a:b]
             hits, used = self._read_sentence(norm, sent, usable[a:b], matches)
-            green_vomit = bool(sent) and self._says_green_vomit(norm[sent[0].nstart:sent[-1].nend])
             for hit in hits:
                 if relative_is_patient and hit.scope.soft and hit.scope.family:
                     hit.scope.ongoing = True
-                finding = self._finding(original, hit)
-                findings.append(self._as_bile(finding) if green_vomit else finding)
+                findings.append(self._as_bile(self._finding(original, hit), norm, sent))
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
         if facts.sex == Sex.MALE:
             findings = [self._male_down_below(f) for f in findings]
@@ -336,13 +334,12 @@ class SymptomClassifier:
         concept = self.kb.symptoms[target]
         return replace(f, code=concept.code, name=concept.name)
 
-    @staticmethod
-    def _says_green_vomit(sentence: str) -> bool:
-        return GREEN_WORDS.search(sentence) is not None and OTHER_GREEN_THINGS.search(sentence) is None
-
-    def _as_bile(self, f: Finding) -> Finding:
-        """Vomiting in a sentence that calls it green (`_says_green_vomit`) is vomiting bile."""
+    def _as_bile(self, f: Finding, norm: str, sent: list[Token]) -> Finding:
+        """Vomiting in a sentence that calls something green, and nothing else green, is vomiting bile."""
         if f.code != "symptom:vomiting" or f.presence != Presence.PRESENT or BILE_ID not in self.kb.symptoms:
+            return f
+        sentence = norm[sent[0].nstart:sent[-1].nend]
+        if GREEN_WORDS.search(sentence) is None or OTHER_GREEN_THINGS.search(sentence) is not None:
             return f
         concept = self.kb.symptoms[BILE_ID]
         return replace(f, code=concept.code, name=concept.name)
