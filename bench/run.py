@@ -110,8 +110,9 @@ def gateway_delta(before: dict, after: dict) -> dict:
     def d(name: str, **labels) -> int:
         return int(metric(after, name, **labels) - metric(before, name, **labels))
 
-    diagnoses = d("healthmesh_rpc_requests_total", method="Diagnose")
-    ok = d("healthmesh_rpc_requests_total", method="Diagnose", code="OK")
+    # gRPC clients call Diagnose; REST's POST /v1/diagnose is DiagnoseJson
+    diagnoses = sum(d("healthmesh_rpc_requests_total", method=m) for m in ("Diagnose", "DiagnoseJson"))
+    ok = sum(d("healthmesh_rpc_requests_total", method=m, code="OK") for m in ("Diagnose", "DiagnoseJson"))
     hits, lookups = d("healthmesh_cache_lookups_total", result="hit"), d("healthmesh_cache_lookups_total")
     return {"diagnoses": diagnoses, "not_ok": diagnoses - ok, "cache_hits": hits,
             "cache_hit_rate": round(hits / lookups, 3) if lookups else None,

@@ -3,7 +3,7 @@
 A repeated request is then answered without a Redis round trip, without parsing the cached
 answer and without turning it into a session event again: the answer's dict (what the session
 stores) and that dict's JSON without the per-request ids (`answer_json` adds this request's) are
-kept beside it. Keys are the Redis cache's keys, so they carry the knowledge-base and model
+kept beside it, and, once a REST client asks for it, the answer's REST JSON (`rest_answer_json`). Keys are the Redis cache's keys, so they carry the knowledge-base and model
 versions; entries expire after `ttl_seconds`, and Redis stays the cache that replicas share.
 """
 
@@ -15,37 +15,59 @@ from collections import OrderedDict
 
 from prometheus_client import Counter
 
+from healthmesh.convert import message_dict_printed
 from healthmesh.v1 import diagnosis_pb2
 
 MEMO_LOOKUPS = Counter("healthmesh_answer_memo_lookups_total", "In-process answer memo lookups by result",
                        ["result"])
 
 
+class MemoEntry:
+    """One remembered answer. `body_json`: answer_body_json(as_dict); `rest_body`: rest_body_json
+    of the response, made the first time a REST client needs it."""
+
+    __slots__ = ("expires", "response", "as_dict", "body_json", "rest_body")
+
+    def __init__(self, expires: float, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str):
+        self.expires = expires
+        self.response = response
+        self.as_dict = as_dict
+        self.body_json = body_json
+        self.rest_body: str | None = None
+
+    def rest(self) -> str:
+        if self.rest_body is None:
+            self.rest_body = rest_body_json(self.response)
+        return self.rest_body
+
+
 class AnswerMemo:
     def __init__(self, size: int = 512, ttl_seconds: float = 30.0):
         self.size = size
         self.ttl_seconds = ttl_seconds
-        self._items: OrderedDict[str, tuple[float, diagnosis_pb2.DiagnoseResponse, dict, str]] = OrderedDict()
+        self._items: OrderedDict[str, MemoEntry] = OrderedDict()
 
-    def get(self, key: str) -> tuple[diagnosis_pb2.DiagnoseResponse, dict, str] | None:
+    def get(self, key: str) -> MemoEntry | None:
         item = self._items.get(key)
-        if item is None or item[0] < time.monotonic():
+        if item is None or item.expires < time.monotonic():
             if item is not None:
                 del self._items[key]
             MEMO_LOOKUPS.labels("miss").inc()
             return None
         self._items.move_to_end(key)
         MEMO_LOOKUPS.labels("hit").inc()
-        return item[1], item[2], item[3]
+        return item
 
-    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str) -> None:
+    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str) -> MemoEntry:
         """`body_json`: answer_body_json(as_dict)."""
+        entry = MemoEntry(time.monotonic() + self.ttl_seconds, response, as_dict, body_json)
         if self.size <= 0:
-            return
-        self._items[key] = (time.monotonic() + self.ttl_seconds, response, as_dict, body_json)
+            return entry
+        self._items[key] = entry
         self._items.move_to_end(key)
         while len(self._items) > self.size:
             self._items.popitem(last=False)
+        return entry
 
 
 def answer_dict(cached: dict, session_id: str, request_id: str) -> dict:
@@ -72,3 +94,18 @@ def answer_json(body: str, session_id: str, request_id: str) -> str:
     if request_id:
         ids += f',"request_id":{json.dumps(request_id)}'
     return "{" + ids + ("," + body[1:] if body != "{}" else "}")
+
+
+def rest_body_json(response: diagnosis_pb2.DiagnoseResponse) -> str:
+    """The answer as REST prints it (the JSON mapping of Envoy's transcoder: every field without
+    presence printed), without its per-request ids, to be completed by `rest_answer_json`."""
+    as_dict = message_dict_printed(response)
+    as_dict.pop("session_id", None)
+    as_dict.pop("request_id", None)
+    return json.dumps(as_dict, separators=(",", ":"), ensure_ascii=False)
+
+
+def rest_answer_json(rest_body: str, session_id: str, request_id: str) -> bytes:
+    """POST /v1/diagnose's body: `rest_body` with this request's ids (both always printed)."""
+    ids = f'"session_id":{json.dumps(session_id)},"request_id":{json.dumps(request_id)}'
+    return ("{" + ids + ("," + rest_body[1:] if rest_body != "{}" else "}")).encode("utf-8")

@@ -9,13 +9,14 @@ import time
 from pathlib import Path
 
 import grpc
+from google.api import httpbody_pb2
 
 from emergency_detector.triage import RequestTriage
 from gateway.agents import AgentClient
 from gateway.breaker import CircuitBreaker
 from gateway.cache import CACHE_LOOKUPS, ResponseCache, request_key
 from gateway.coordinator import Coordinator
-from gateway.memo import AnswerMemo, answer_body_json, answer_dict, answer_json
+from gateway.memo import AnswerMemo, answer_body_json, answer_dict, answer_json, rest_answer_json, rest_body_json
 from gateway.outbox import Outbox
 from gateway.sessions import SessionRecord, SessionStore, message_json, new_session_id
 from gateway.validation import validate_request
@@ -147,21 +148,25 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             budget = min(budget, max(remaining - 0.02, 0.05))
         return budget
 
-    async def _answer(self, request: diagnosis_pb2.DiagnoseRequest, context, emit=None) -> diagnosis_pb2.DiagnoseResponse:
+    async def _answer(self, request: diagnosis_pb2.DiagnoseRequest, context, emit=None,
+                      rest: bool = False) -> diagnosis_pb2.DiagnoseResponse | bytes:
+        """The answer to `request`, kept as a session; with `rest`, as POST /v1/diagnose's JSON."""
         self.require_ready()
         validate_request(request, self.kb)
         if request.request_id:
             stored = await self.sessions.response_for_request(request.request_id)
             if stored is not None:
+                if rest:
+                    return rest_answer_json(rest_body_json(stored), stored.session_id, stored.request_id)
                 return stored
         session_id = new_session_id()
         shared = None  # a new answer for the shared cache
         record = SessionRecord(session_id, request.request_id, self.kb.version)
         record.add("request_received", {"request": message_dict(request)})
         key = request_key(request, self.kb.version, self.model_version)
-        memo = self.memo.get(key)
-        if memo is not None:
-            cached, cached_dict, body_json = memo
+        entry = self.memo.get(key)
+        if entry is not None:
+            cached, cached_dict, body_json = entry.response, entry.as_dict, entry.body_json
             CACHE_LOOKUPS.labels("hit").inc()
         else:
             cached, cached_dict = await self.cache.get(key), None
@@ -173,7 +178,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             if cached_dict is None:
                 cached_dict = message_dict(cached)
                 body_json = answer_body_json(cached_dict)
-                self.memo.put(key, cached, cached_dict, body_json)
+                entry = self.memo.put(key, cached, cached_dict, body_json)
             response_dict = answer_dict(cached_dict, session_id, request.request_id)
             record.add("cache_hit", {"key": key})
             if emit:
@@ -189,7 +194,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             response_dict = message_dict(response)
             body_json = answer_body_json(response_dict)
             if not response.degraded:
-                self.memo.put(key, response, response_dict, body_json)
+                entry = self.memo.put(key, response, response_dict, body_json)
                 shared = response
         # Encoded once: the memo's JSON serves this session's outbox line and database row too.
         record.add("response_sent", response_dict, answer_json(body_json, session_id, request.request_id))
@@ -204,10 +209,19 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             # Best effort, and after the session is on disk: the Redis round trip and the answer's
             # serialisation must not delay this answer or the outbox write it waits for.
             self._background(self.cache.put(key, shared))
+        if rest:
+            rest_body = entry.rest() if entry is not None else rest_body_json(response)
+            return rest_answer_json(rest_body, session_id, request.request_id)
         return response
 
     async def Diagnose(self, request, context) -> diagnosis_pb2.DiagnoseResponse:
         return await self._answer(request, context)
+
+    async def DiagnoseJson(self, request, context) -> httpbody_pb2.HttpBody:
+        """REST's POST /v1/diagnose: Diagnose's answer as the JSON Envoy's transcoder would print,
+        from the gateway's own copy (remembered per answer), so Envoy forwards bytes."""
+        return httpbody_pb2.HttpBody(content_type="application/json",
+                                     data=await self._answer(request, context, rest=True))
 
     async def DiagnoseStream(self, request, context):
         queue: asyncio.Queue = asyncio.Queue()

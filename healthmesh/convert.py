@@ -153,38 +153,59 @@ def message_dict(msg) -> dict:
     maps, enum values with JSON names) go to json_format itself; tests/test_convert_message_dict.py
     checks the two agree on every healthmesh.v1 message.
     """
+    return _to_dict(msg, False)
+
+
+def message_dict_printed(msg) -> dict:
+    """`message_dict` with every field without presence printed even at its default (empty lists,
+    "", 0, false, an enum's zero name): the REST JSON mapping Envoy's transcoder prints
+    (`always_print_primitive_fields`), i.e. `json_format.MessageToDict(msg,
+    preserving_proto_field_name=True, always_print_fields_with_no_presence=True)`."""
+    return _to_dict(msg, True)
+
+
+def _to_dict(msg, printed: bool) -> dict:
     descriptor = msg.DESCRIPTOR
-    plan = _PLANS.get(descriptor)
+    plan = _PLANS.get((descriptor, printed))
     if plan is None:
-        plan = _PLANS[descriptor] = _plan(descriptor)
+        plan = _PLANS[descriptor, printed] = _plan(descriptor, printed)
     if plan is _FALLBACK:
         from google.protobuf import json_format
 
-        return json_format.MessageToDict(msg, preserving_proto_field_name=True)
+        return json_format.MessageToDict(msg, preserving_proto_field_name=True,
+                                         always_print_fields_with_no_presence=printed)
+    fields, defaults = plan
     out = {}
     for field, value in msg.ListFields():
-        name, convert, repeated = plan[field]
+        name, convert, repeated = fields[field]
         if convert is None:
             out[name] = list(value) if repeated else value
         elif repeated:
             out[name] = [convert(v) for v in value]
         else:
             out[name] = convert(value)
+    if defaults:
+        for name, default in defaults:
+            if name not in out:
+                out[name] = [] if default is _EMPTY_LIST else default
     return out
 
 
-def _plan(descriptor):
+_EMPTY_LIST = object()
+
+
+def _plan(descriptor, printed: bool):
     from google.protobuf.descriptor import FieldDescriptor as F
 
     if descriptor.full_name.startswith("google.protobuf."):
         return _FALLBACK
-    plan = {}
+    fields, defaults = {}, []
     for field in descriptor.fields:
         if field.message_type is not None and field.message_type.GetOptions().map_entry:
             return _FALLBACK
         cpp = field.cpp_type
         if cpp == F.CPPTYPE_MESSAGE:
-            convert = message_dict
+            convert = message_dict_printed if printed else message_dict
         elif cpp == F.CPPTYPE_ENUM:
             enum = field.enum_type
             if enum.full_name.startswith("google.protobuf.") or any(v.has_options for v in enum.values):
@@ -205,8 +226,16 @@ def _plan(descriptor):
             convert = _double
         else:
             convert = None
-        plan[field] = (field.name, convert, field.is_repeated)
-    return plan
+        fields[field] = (field.name, convert, field.is_repeated)
+        if printed and (field.is_repeated or not field.has_presence):
+            if field.is_repeated:
+                default = _EMPTY_LIST
+            elif convert is None:
+                default = field.default_value
+            else:
+                default = convert(field.default_value)
+            defaults.append((field.name, default))
+    return fields, defaults
 
 
 def _b64(value: bytes) -> str:

@@ -180,12 +180,18 @@ def build(descriptor_set: Path = DESCRIPTOR_SET) -> dict:
                 continue
             template = getattr(rule, verb)
             path_params = re.findall(r"\{([^}=]+)", template)
+            # A method answering REST as prebuilt JSON (XJson returning google.api.HttpBody) is
+            # X over REST: X's response schema, operation id and description.
+            output_type, named = method.output_type, method
+            if output_type.full_name == "google.api.HttpBody" and method.name.endswith("Json"):
+                named = service.methods_by_name[method.name[:-len("Json")]]
+                output_type = named.output_type
             operation: dict = {
-                "operationId": f"{service_name}_{method.name}",
+                "operationId": f"{service_name}_{named.name}",
                 "tags": [service_name],
-                "summary": f"{PACKAGE}.{service_name}/{method.name}",
+                "summary": f"{PACKAGE}.{service_name}/{named.name}",
             }
-            doc = docs.get(f"{PACKAGE}.{service_name}.{method.name}")
+            doc = docs.get(f"{PACKAGE}.{service_name}.{named.name}")
             if doc:
                 operation["description"] = _clean(doc)
             if path_params:
@@ -198,7 +204,7 @@ def build(descriptor_set: Path = DESCRIPTOR_SET) -> dict:
                 operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
             elif rule.body:
                 raise SystemExit(f"{method.full_name}: body field mappings are not supported here")
-            out = schemas.message(method.output_type)
+            out = schemas.message(output_type)
             if method.server_streaming:
                 ok = {"description": "Newline-delimited JSON: one message per line, urgency first",
                       "content": {"application/x-ndjson": {"schema": out}}}

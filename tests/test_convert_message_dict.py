@@ -12,7 +12,7 @@ from google.protobuf import json_format
 from google.protobuf.descriptor import FieldDescriptor as F
 
 import healthmesh.v1
-from healthmesh.convert import message_dict
+from healthmesh.convert import message_dict, message_dict_printed
 
 
 def all_message_classes():
@@ -69,3 +69,33 @@ def test_message_dict_is_json_formats_dict(cls, variant):
     # NaN != NaN, so compare the JSON text (as the session store writes it)
     assert json.dumps(got, sort_keys=True) == json.dumps(expected, sort_keys=True)
     assert json.dumps(got) == json.dumps(expected)  # same key order too
+
+
+def fill_half(msg, parity: int, depth: int = 0) -> None:
+    """Every other field set (recursively), so defaults are printed beside set values."""
+    fill(msg, parity)
+    for field in msg.DESCRIPTOR.fields:
+        if field.number % 2 == parity:
+            msg.ClearField(field.name)
+        elif field.cpp_type == F.CPPTYPE_MESSAGE and not field.is_repeated and depth < 3 \
+                and not field.message_type.full_name.startswith("google.protobuf.") and msg.HasField(field.name):
+            sub = getattr(msg, field.name)
+            sub.Clear()
+            fill_half(sub, 1 - parity, depth + 1)
+
+
+@pytest.mark.parametrize("cls", all_message_classes(), ids=lambda c: c.DESCRIPTOR.full_name)
+@pytest.mark.parametrize("variant", [0, 1, 2, 3])
+def test_message_dict_printed_is_the_transcoders_mapping(cls, variant):
+    """REST's POST /v1/diagnose JSON is built with message_dict_printed: it must be what Envoy's
+    transcoder would print (always_print_primitive_fields), i.e. json_format's
+    always_print_fields_with_no_presence."""
+    msg = cls()
+    if variant == 1:
+        fill(msg, variant)
+    elif variant >= 2:
+        fill_half(msg, variant % 2)
+    expected = json_format.MessageToDict(msg, preserving_proto_field_name=True,
+                                         always_print_fields_with_no_presence=True)
+    got = message_dict_printed(msg)
+    assert json.dumps(got, sort_keys=True) == json.dumps(expected, sort_keys=True)

@@ -45,6 +45,25 @@ def test_rest_prints_primitive_fields_and_enum_names(mesh):
     assert body["urgency"]["level"].startswith("URGENCY_")
 
 
+def test_rest_json_is_what_the_transcoder_prints_for_the_same_answer(mesh):
+    """POST /v1/diagnose's JSON is built by the gateway (DiagnoseJson), not printed by Envoy: it
+    must equal Envoy's own printing of that answer, which GET /v1/sessions/{id} returns as
+    `response`, for a new answer, a cached one, one without a request_id and an idempotent retry."""
+    request = dict(CHEST_PAIN, patient={"age_years": 58 + (time.time_ns() % 10_000) / 100_000, "sex": "SEX_MALE"})
+    first_id = f"json-{time.time_ns()}"
+    answers = [mesh.post("/v1/diagnose", dict(request, request_id=first_id)),  # computed
+               mesh.post("/v1/diagnose", dict(request, request_id=first_id + "-b")),  # cached
+               mesh.post("/v1/diagnose", request),  # cached, no request_id
+               mesh.post("/v1/diagnose", dict(request, request_id=first_id))]  # the stored answer again
+    for status, body in answers:
+        assert status == 200, body
+        status, session = mesh.get(f"/v1/sessions/{body['session_id']}")
+        assert status == 200, session
+        assert body == session["response"]
+    assert answers[2][1]["request_id"] == ""
+    assert answers[3][1] == answers[0][1]
+
+
 def test_grpc_diagnose_through_envoy(mesh):
     with grpc.insecure_channel(mesh.grpc_target) as channel:
         stub = diagnosis_pb2_grpc.DiagnosisStub(channel)

@@ -127,8 +127,8 @@ def test_one_trace_spans_the_gateway_and_every_agent(observed):
     spans = wait_for(by_trace)
     assert spans, sorted({(s["service"], s["name"]) for s in collector.spans})
     ids = {s["span_id"]: s for s in spans}
-    # the gateway's server span for Diagnose is the diagnose span's parent
-    assert ids[root["parent"]]["name"] == "healthmesh.v1.Diagnosis/Diagnose"
+    # the gateway's server span for the REST request's method is the diagnose span's parent
+    assert ids[root["parent"]]["name"] == "healthmesh.v1.Diagnosis/DiagnoseJson"
     calls = [s for s in spans if s["name"].startswith("call ") and s["parent"] == root["span_id"]]
     assert {c["name"] for c in calls} == {f"call {a}" for a in AGENTS}
     # each agent's server span hangs under a gateway client span under one of those calls
@@ -174,9 +174,10 @@ def test_analytics_count_age_bands_and_urgency_not_ages(observed):
 def test_per_rpc_per_stage_and_breaker_metrics_are_exported(observed):
     mesh, _, _ = observed
     gateway = metrics_text(mesh, "gateway")
-    assert re.search(r'healthmesh_rpc_requests_total\{code="OK",method="Diagnose",service="gateway"\} [1-9]',
+    # POST /v1/diagnose is served by DiagnoseJson (Diagnose's answer as REST's JSON)
+    assert re.search(r'healthmesh_rpc_requests_total\{code="OK",method="DiagnoseJson",service="gateway"\} [1-9]',
                      gateway), gateway[:2000]
-    assert 'healthmesh_rpc_requests_total{code="INVALID_ARGUMENT",method="Diagnose",service="gateway"}' in gateway
+    assert 'healthmesh_rpc_requests_total{code="INVALID_ARGUMENT",method="DiagnoseJson",service="gateway"}' in gateway
     for agent in AGENTS:
         assert f'healthmesh_breaker_state{{agent="{agent}"}} 0.0' in gateway
     assert "healthmesh_cache_lookups_total" in gateway
