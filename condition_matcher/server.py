@@ -33,6 +33,13 @@ class ConditionMatcherService(AgentService, conditions_pb2_grpc.ConditionMatcher
     async def Match(self, request: conditions_pb2.MatchRequest, context) -> conditions_pb2.MatchResponse:
         self.require_ready()
         await self.test_delay()
+        return self.match(request)
+
+    async def MatchBatch(self, request: conditions_pb2.MatchBatchRequest, context) -> conditions_pb2.MatchBatchResponse:
+        return await self.answer_batch(request.requests, self.match, conditions_pb2.MatchBatchAnswer,
+                                       conditions_pb2.MatchBatchResponse)
+
+    def match(self, request: conditions_pb2.MatchRequest) -> conditions_pb2.MatchResponse:
         limit = request.max_conditions or DEFAULT_CONDITIONS
         if not 0 < limit <= MAX_CONDITIONS:
             raise InvalidArgument("max_conditions", f"must be between 1 and {MAX_CONDITIONS}")

@@ -27,6 +27,13 @@ class EmergencyDetectorService(AgentService, emergency_pb2_grpc.EmergencyDetecto
     async def Assess(self, request: emergency_pb2.AssessRequest, context) -> emergency_pb2.AssessResponse:
         self.require_ready()
         await self.test_delay()
+        return self.assess(request)
+
+    async def AssessBatch(self, request: emergency_pb2.AssessBatchRequest, context) -> emergency_pb2.AssessBatchResponse:
+        return await self.answer_batch(request.requests, self.assess, emergency_pb2.AssessBatchAnswer,
+                                       emergency_pb2.AssessBatchResponse)
+
+    def assess(self, request: emergency_pb2.AssessRequest) -> emergency_pb2.AssessResponse:
         with stage_timer(self.name, "assess"):
             urgency = self.triage.assess_with_differential(
                 convert.patient_from_pb(request.patient),

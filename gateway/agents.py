@@ -11,6 +11,7 @@ from typing import Any, Awaitable, Callable
 import grpc
 from prometheus_client import Counter, Histogram
 
+from gateway.batching import BATCH_METHODS, BatchingCaller
 from gateway.breaker import CircuitBreaker
 from healthmesh.runtime.metrics import LATENCY_BUCKETS
 from healthmesh.runtime.tls import aio_channel
@@ -42,12 +43,22 @@ class AgentCall:
 
 class AgentClient:
     def __init__(self, agent: str, target: str, stub_factory: Callable[[grpc.aio.Channel], Any],
-                 tls_dir: Path | None = None, breaker: CircuitBreaker | None = None):
+                 tls_dir: Path | None = None, breaker: CircuitBreaker | None = None,
+                 max_in_flight: int = 0, max_batch: int = 16):
+        """`max_in_flight` > 0: the agent's batchable methods (gateway/batching.py) keep at most
+        that many RPCs outstanding and send the calls that wait meanwhile as batches."""
         self.agent = agent
         self.target = target
         self.channel = aio_channel(target, tls_dir)
         self.stub = stub_factory(self.channel)
         self.breaker = breaker or CircuitBreaker(agent)
+        self.callers: dict[str, Callable[..., Awaitable]] = {}
+        if max_in_flight > 0:
+            for method, (batch_method, batch_request) in BATCH_METHODS.items():
+                if hasattr(self.stub, method) and hasattr(self.stub, batch_method):
+                    self.callers[method] = BatchingCaller(
+                        agent, method, getattr(self.stub, method), getattr(self.stub, batch_method),
+                        batch_request, max_in_flight, max_batch)
 
     async def call(self, method: str, request, deadline: float) -> AgentCall:
         """Call `method` before the absolute monotonic `deadline`; one retry if time allows.
@@ -66,7 +77,7 @@ class AgentClient:
                 AGENT_CALLS.labels(self.agent, "breaker_open").inc()
                 raise AgentUnavailable(self.agent, "circuit open")
             attempts += 1
-            rpc: Callable[..., Awaitable] = getattr(self.stub, method)
+            rpc: Callable[..., Awaitable] = self.callers.get(method) or getattr(self.stub, method)
             try:
                 result = await rpc(request, timeout=remaining, wait_for_ready=False)
             except grpc.aio.AioRpcError as err:

@@ -64,6 +64,12 @@ def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--breaker-reset-ms", type=int, default=int(env("BREAKER_RESET_MS", "1000")))
     parser.add_argument("--answer-memo-size", type=int, default=int(env("ANSWER_MEMO_SIZE", "512")),
                         help="answers kept in process in front of the Redis cache; 0: none (HEALTHMESH_ANSWER_MEMO_SIZE)")
+    parser.add_argument("--agent-max-in-flight", type=int, default=int(env("AGENT_MAX_IN_FLIGHT", "1")),
+                        help="RPCs outstanding per agent method before waiting calls are sent as batches "
+                             "(one agent process answers one at a time, so 1 per replica); 0: no batching "
+                             "(HEALTHMESH_AGENT_MAX_IN_FLIGHT)")
+    parser.add_argument("--agent-max-batch", type=int, default=int(env("AGENT_MAX_BATCH", "16")),
+                        help="most requests in one batch RPC (HEALTHMESH_AGENT_MAX_BATCH)")
     parser.add_argument("--outbox-dir", default=env("OUTBOX_DIR"),
                         help="local spool every session is fsynced to before the answer (HEALTHMESH_OUTBOX_DIR)")
     parser.add_argument("--outbox-fsync", default=env("OUTBOX_FSYNC", "1"),
@@ -122,7 +128,9 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         tls_dir: Path | None = self.config.tls_dir
         self.agents = {
             agent: AgentClient(agent, target, AGENT_STUBS[agent], tls_dir,
-                               CircuitBreaker(agent, self.breaker_failures, self.breaker_reset))
+                               CircuitBreaker(agent, self.breaker_failures, self.breaker_reset),
+                               max_in_flight=int(self.config.extra.get("agent_max_in_flight", 1)),
+                               max_batch=int(self.config.extra.get("agent_max_batch", 16)))
             for agent, target in self.targets.items()
         }
         self.coordinator = Coordinator(self.agents, self.triage, self.kb.version)

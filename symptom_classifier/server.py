@@ -58,6 +58,13 @@ class SymptomClassifierService(AgentService, symptoms_pb2_grpc.SymptomClassifier
     async def Classify(self, request: symptoms_pb2.ClassifyRequest, context) -> symptoms_pb2.ClassifyResponse:
         self.require_ready()
         await self.test_delay()
+        return self.classify(request)
+
+    async def ClassifyBatch(self, request: symptoms_pb2.ClassifyBatchRequest, context) -> symptoms_pb2.ClassifyBatchResponse:
+        return await self.answer_batch(request.requests, self.classify, symptoms_pb2.ClassifyBatchAnswer,
+                                       symptoms_pb2.ClassifyBatchResponse)
+
+    def classify(self, request: symptoms_pb2.ClassifyRequest) -> symptoms_pb2.ClassifyResponse:
         with stage_timer(self.name, "classify"):
             read = self.classifier.classify(request.text, convert.evidence_from_pb(request.evidence))
         return classified_to_pb(read)

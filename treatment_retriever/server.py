@@ -28,6 +28,14 @@ class TreatmentRetrieverService(AgentService, treatments_pb2_grpc.TreatmentRetri
     async def Recommend(self, request: treatments_pb2.RecommendRequest, context) -> treatments_pb2.RecommendResponse:
         self.require_ready()
         await self.test_delay()
+        return self.recommend(request)
+
+    async def RecommendBatch(self, request: treatments_pb2.RecommendBatchRequest,
+                             context) -> treatments_pb2.RecommendBatchResponse:
+        return await self.answer_batch(request.requests, self.recommend, treatments_pb2.RecommendBatchAnswer,
+                                       treatments_pb2.RecommendBatchResponse)
+
+    def recommend(self, request: treatments_pb2.RecommendRequest) -> treatments_pb2.RecommendResponse:
         per_condition = request.max_per_condition or 3
         if not 0 < per_condition <= MAX_PER_CONDITION:
             raise InvalidArgument("max_per_condition", f"must be between 1 and {MAX_PER_CONDITION}")

@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import time
+from typing import Callable
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
@@ -25,8 +26,9 @@ from prometheus_client import start_http_server
 from healthmesh.errors import NotReady
 from healthmesh.runtime import tls, tracing
 from healthmesh.runtime.config import MAX_MESSAGE_BYTES, ServiceConfig
-from healthmesh.runtime.interceptors import ErrorAndMetricsInterceptor
+from healthmesh.runtime.interceptors import ErrorAndMetricsInterceptor, status_for
 from healthmesh.runtime.metrics import READY
+from healthmesh.v1 import common_pb2
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,22 @@ class AgentService(abc.ABC):
     def require_ready(self) -> None:
         if not self.ready:
             raise NotReady(f"{self.name} is still loading")
+
+    async def answer_batch(self, requests, answer: Callable, answer_cls, response_cls):
+        """A batch RPC's reply: `answer` (the unary RPC's own work) on each request in order, a
+        failure kept as that request's error, with the status its own call would have had."""
+        self.require_ready()
+        await self.test_delay()
+        answers = []
+        for request in requests:
+            try:
+                answers.append(answer_cls(response=answer(request)))
+            except Exception as exc:  # noqa: BLE001 - mapped to this request's status
+                code, message = status_for(exc)
+                if code == grpc.StatusCode.INTERNAL:
+                    log.exception("unhandled error in a batch call", extra={"service": self.name})
+                answers.append(answer_cls(error=common_pb2.BatchError(code=code.value[0], message=message)))
+        return response_cls(answers=answers)
 
     async def test_delay(self) -> None:
         """Test-only: answer late, so tests can exercise deadlines and degraded answers."""
