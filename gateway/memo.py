@@ -3,7 +3,8 @@
 A repeated request is then answered without a Redis round trip, without parsing the cached
 answer and without turning it into a session event again: the answer's dict (what the session
 stores) and that dict's JSON without the per-request ids (`answer_json` adds this request's) are
-kept beside it, and, once a REST client asks for it, the answer's REST JSON (`rest_answer_json`). Keys are the Redis cache's keys, so they carry the knowledge-base and model
+kept beside it. The dict is the answer as REST prints it (every field without presence printed),
+so the same JSON is the session's event and, with `rest_answer_json`, POST /v1/diagnose's body. Keys are the Redis cache's keys, so they carry the knowledge-base and model
 versions; entries expire after `ttl_seconds`, and Redis stays the cache that replicas share.
 """
 
@@ -23,22 +24,16 @@ MEMO_LOOKUPS = Counter("healthmesh_answer_memo_lookups_total", "In-process answe
 
 
 class MemoEntry:
-    """One remembered answer. `body_json`: answer_body_json(as_dict); `rest_body`: rest_body_json
-    of the response, made the first time a REST client needs it."""
+    """One remembered answer. `as_dict`: message_dict_printed of the response (the JSON REST
+    prints); `body_json`: answer_body_json(as_dict)."""
 
-    __slots__ = ("expires", "response", "as_dict", "body_json", "rest_body")
+    __slots__ = ("expires", "response", "as_dict", "body_json")
 
     def __init__(self, expires: float, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str):
         self.expires = expires
         self.response = response
         self.as_dict = as_dict
         self.body_json = body_json
-        self.rest_body: str | None = None
-
-    def rest(self) -> str:
-        if self.rest_body is None:
-            self.rest_body = rest_body_json(self.response)
-        return self.rest_body
 
 
 class AnswerMemo:
@@ -97,15 +92,12 @@ def answer_json(body: str, session_id: str, request_id: str) -> str:
 
 
 def rest_body_json(response: diagnosis_pb2.DiagnoseResponse) -> str:
-    """The answer as REST prints it (the JSON mapping of Envoy's transcoder: every field without
-    presence printed), without its per-request ids, to be completed by `rest_answer_json`."""
-    as_dict = message_dict_printed(response)
-    as_dict.pop("session_id", None)
-    as_dict.pop("request_id", None)
-    return json.dumps(as_dict, separators=(",", ":"), ensure_ascii=False)
+    """`answer_body_json` of the answer as REST prints it (the JSON mapping of Envoy's transcoder)."""
+    return answer_body_json(message_dict_printed(response))
 
 
 def rest_answer_json(rest_body: str, session_id: str, request_id: str) -> bytes:
-    """POST /v1/diagnose's body: `rest_body` with this request's ids (both always printed)."""
+    """POST /v1/diagnose's body: `rest_body` (rest_body_json) with this request's ids, both
+    always printed as the transcoder would."""
     ids = f'"session_id":{json.dumps(session_id)},"request_id":{json.dumps(request_id)}'
     return ("{" + ids + ("," + rest_body[1:] if rest_body != "{}" else "}")).encode("utf-8")

@@ -20,7 +20,7 @@ from gateway.memo import AnswerMemo, answer_body_json, answer_dict, answer_json,
 from gateway.outbox import Outbox
 from gateway.sessions import SessionRecord, SessionStore, message_json, new_session_id
 from gateway.validation import validate_request
-from healthmesh.convert import message_dict
+from healthmesh.convert import message_dict, message_dict_printed
 from healthmesh.runtime.config import DEFAULT_PORTS, ServiceConfig, env
 from healthmesh.runtime import tracing
 from healthmesh.runtime.main import service_main
@@ -184,7 +184,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             response.session_id = session_id
             response.request_id = request.request_id
             if cached_dict is None:
-                cached_dict = message_dict(cached)
+                cached_dict = message_dict_printed(cached)
                 body_json = answer_body_json(cached_dict)
                 entry = self.memo.put(key, cached, cached_dict, body_json)
             response_dict = answer_dict(cached_dict, session_id, request.request_id)
@@ -199,7 +199,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             for result in trace.agent_results:
                 record.add("agent_result", result)
             record.add("timing", {"ms": round((time.monotonic() - started) * 1000, 2)})
-            response_dict = message_dict(response)
+            # As REST prints it (primitive fields always printed): one JSON for the session and REST.
+            response_dict = message_dict_printed(response)
             body_json = answer_body_json(response_dict)
             if not response.degraded:
                 entry = self.memo.put(key, response, response_dict, body_json)
@@ -218,8 +219,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             # serialisation must not delay this answer or the outbox write it waits for.
             self._background(self.cache.put(key, shared))
         if rest:
-            rest_body = entry.rest() if entry is not None else rest_body_json(response)
-            return rest_answer_json(rest_body, session_id, request.request_id)
+            return rest_answer_json(body_json, session_id, request.request_id)
         return response
 
     async def Diagnose(self, request, context) -> diagnosis_pb2.DiagnoseResponse:

@@ -118,20 +118,20 @@ def test_a_memoised_answer_json_is_its_dict_with_this_requests_ids():
     assert json.loads(answer_json(answer_body_json({"session_id": "x"}), "y", "")) == {"session_id": "y"}
 
 
-def test_a_memoised_answers_rest_json_is_the_transcoders_json_with_this_requests_ids():
+def test_an_answers_rest_json_is_the_transcoders_json_with_this_requests_ids():
     from google.protobuf import json_format
 
-    from gateway.memo import AnswerMemo, rest_answer_json
+    from gateway.memo import rest_answer_json, rest_body_json
 
     response = diagnosis_pb2.DiagnoseResponse(session_id="first", request_id="r-1", explanation="caf\u00e9 \"q\"")
     response.urgency.level = common_pb2.URGENCY_CONSULTATION
     response.conditions.add(id="c", probability=0.25)
-    entry = AnswerMemo().put("k", response, {}, "{}")
+    body = rest_body_json(response)
     for request_id in ("", "r-\"2\""):
         expected = diagnosis_pb2.DiagnoseResponse()
         expected.CopyFrom(response)
         expected.session_id, expected.request_id = "second", request_id
-        assert json.loads(rest_answer_json(entry.rest(), "second", request_id)) == json_format.MessageToDict(
+        assert json.loads(rest_answer_json(body, "second", request_id)) == json_format.MessageToDict(
             expected, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
 
 
