@@ -12,7 +12,7 @@ import grpc
 from prometheus_client import Counter, Histogram
 
 from gateway.batching import BATCH_METHODS, BatchingCaller
-from gateway.breaker import CircuitBreaker
+from gateway.breaker import CircuitBreaker, State
 from healthmesh.runtime.metrics import LATENCY_BUCKETS
 from healthmesh.runtime.tls import aio_channel
 
@@ -97,6 +97,21 @@ class AgentClient:
                 AGENT_LATENCY.labels(self.agent).observe(seconds)
                 return AgentCall(result, seconds, attempts)
         raise AgentUnavailable(self.agent, last_reason)
+
+    def idle(self, method: str) -> bool:
+        """Nothing of `method` is outstanding (known only for batched methods; else False)."""
+        caller = self.callers.get(method)
+        return caller is not None and caller.in_flight == 0 and not caller.waiting
+
+    async def warm(self, method: str, request, deadline: float) -> None:
+        """Best effort, for the agent's remembered readings: no retry, no breaker, errors dropped."""
+        remaining = deadline - time.monotonic()
+        if remaining < MIN_ATTEMPT_SECONDS or self.breaker.state != State.CLOSED:
+            return
+        try:
+            await (self.callers.get(method) or getattr(self.stub, method))(request, timeout=remaining)
+        except grpc.aio.AioRpcError:
+            pass
 
     async def close(self) -> None:
         await self.channel.close()

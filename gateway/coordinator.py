@@ -30,6 +30,9 @@ OUT_OF_TIME = {"deadline_exceeded", "no time left"}  # AgentUnavailable reasons 
 CLASSIFIER, EMERGENCY, MATCHER, TREATMENTS = (
     "symptom_classifier", "emergency_detector", "condition_matcher", "treatment_retriever")
 TREATED_CONDITIONS = 3
+# At most this many diagnoses in progress (this one included) let the detector read a complaint
+# early: latency matters and CPU is free; busier, the extra call would cost throughput.
+WARM_WHEN_AT_MOST = 2
 DEFAULT_MAX_CONDITIONS = 10
 
 Emit = Callable[[diagnosis_pb2.DiagnoseStreamResponse], Awaitable[None]]
@@ -55,10 +58,13 @@ class Trace:
 
 
 class Coordinator:
-    def __init__(self, agents: dict[str, AgentClient], triage: RequestTriage, kb_version: str):
+    def __init__(self, agents: dict[str, AgentClient], triage: RequestTriage, kb_version: str,
+                 warm_detector: bool = True):
         self.agents = agents
         self.triage = triage
         self.kb_version = kb_version
+        self.warm_detector = warm_detector
+        self.active = 0  # diagnoses in progress
 
     async def _call(self, trace: Trace, agent: str, method: str, request, deadline: float):
         start = time.monotonic()
@@ -89,6 +95,14 @@ class Coordinator:
 
     async def diagnose(self, request: diagnosis_pb2.DiagnoseRequest, budget_seconds: float,
                        session_id: str, emit: Emit | None = None) -> tuple[diagnosis_pb2.DiagnoseResponse, Trace]:
+        self.active += 1
+        try:
+            return await self._diagnose(request, budget_seconds, session_id, emit)
+        finally:
+            self.active -= 1
+
+    async def _diagnose(self, request: diagnosis_pb2.DiagnoseRequest, budget_seconds: float,
+                        session_id: str, emit: Emit | None) -> tuple[diagnosis_pb2.DiagnoseResponse, Trace]:
         start = time.monotonic()
         end = start + budget_seconds
         phase1_end = start + 0.4 * budget_seconds
@@ -101,6 +115,16 @@ class Coordinator:
         classify = asyncio.create_task(self._call(
             trace, CLASSIFIER, "Classify",
             symptoms_pb2.ClassifyRequest(text=request.complaint, evidence=request.evidence), phase1_end))
+        warming = None
+        if (not emit and self.warm_detector and request.complaint and self.active <= WARM_WHEN_AT_MOST
+                and self.agents[EMERGENCY].idle("Assess")):
+            # A quiet mesh lets the detector read the complaint while the classifier does (its
+            # readings are remembered), so the one assessment after the matcher has less left to
+            # do: about 1 ms off one client's answer (bench/README.md). Busier, no extra call.
+            warming = asyncio.create_task(self.agents[EMERGENCY].warm(
+                "Assess", emergency_pb2.AssessRequest(patient=request.patient, vitals=request.vitals,
+                                                      text=request.complaint, evidence=request.evidence),
+                phase1_end))
         # A stream shows urgency first, so it asks for the complaint-alone assessment at once. A
         # unary answer needs only the one made with the differential, which the detector combines
         # with the complaint-alone one itself (RequestTriage.assess_with_differential): one call.
@@ -154,6 +178,8 @@ class Coordinator:
                                             conditions=conditions_pb, text=request.complaint,
                                             evidence=request.evidence), end))
         plan = await recommend
+        if warming is not None:
+            await warming  # answered before the assessment, which the detector queued behind it
         urgency = first
         if assess is not None:
             reply = await assess

@@ -70,6 +70,9 @@ def add_gateway_flags(parser: argparse.ArgumentParser) -> None:
                              "(HEALTHMESH_AGENT_MAX_IN_FLIGHT)")
     parser.add_argument("--agent-max-batch", type=int, default=int(env("AGENT_MAX_BATCH", "16")),
                         help="most requests in one batch RPC (HEALTHMESH_AGENT_MAX_BATCH)")
+    parser.add_argument("--warm-detector", default=env("WARM_DETECTOR", "1"),
+                        help="1: when few diagnoses are in progress, let the emergency detector read the "
+                             "complaint while the classifier does (lower latency); 0: never (HEALTHMESH_WARM_DETECTOR)")
     parser.add_argument("--outbox-dir", default=env("OUTBOX_DIR"),
                         help="local spool every session is fsynced to before the answer (HEALTHMESH_OUTBOX_DIR)")
     parser.add_argument("--outbox-fsync", default=env("OUTBOX_FSYNC", "1"),
@@ -133,7 +136,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
                                max_batch=int(self.config.extra.get("agent_max_batch", 16)))
             for agent, target in self.targets.items()
         }
-        self.coordinator = Coordinator(self.agents, self.triage, self.kb.version)
+        self.coordinator = Coordinator(self.agents, self.triage, self.kb.version,
+                                       warm_detector=str(self.config.extra.get("warm_detector", "1")) != "0")
 
     def _background(self, coro) -> None:
         task = asyncio.create_task(coro)

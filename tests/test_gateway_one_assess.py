@@ -1,4 +1,6 @@
 """A unary answer asks the emergency detector once, with the differential; a stream asks twice.
+(On a quiet mesh the gateway also lets the detector read the complaint early, a call whose answer
+it does not use: the detector remembers its readings, so the assessment that counts is quicker.)
 
 The detector's one assessment (`RequestTriage.assess_with_differential`) must equal what the
 gateway made of two: the complaint-alone assessment, then the one with the findings and the
@@ -77,3 +79,23 @@ def test_unary_and_streamed_answers_carry_the_same_urgency(mesh):
             assert "cache_hit" not in [e["kind"] for e in session["events"]], complaint
         assert unary["urgency"]["level"] == streamed["urgency"]["level"], complaint
         assert unary["urgency"]["reasons"] == streamed["urgency"]["reasons"], complaint
+
+
+@pytest.mark.mesh
+def test_a_quiet_mesh_lets_the_detector_read_the_complaint_early(mesh):
+    import re
+    import urllib.request
+
+    def assess_calls() -> float:
+        port = mesh.state()["ports"]["metrics"]["emergency_detector"]
+        text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+        found = re.search(r'healthmesh_rpc_requests_total\{code="OK",method="Assess",service="emergency_detector"\} '
+                          r'([0-9.e+]+)', text)
+        return float(found.group(1)) if found else 0.0
+
+    salt = (time.time_ns() % 1_000_000) / 1e7
+    before = assess_calls()
+    status, answer = mesh.post("/v1/diagnose", {"patient": {"age_years": 44.25 + salt},
+                                                "complaint": "tight chest when I walk uphill, eases with rest"})
+    assert status == 200 and answer["urgency"]["level"], answer
+    assert assess_calls() - before == 2  # the early read, then the one assessment with the differential
