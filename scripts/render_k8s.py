@@ -109,6 +109,9 @@ def deployment(name: str, spec: dict) -> dict:
     if name == "gateway":
         env += [{"name": f"HEALTHMESH_{agent.upper()}_TARGET",
                  "value": f"dns:///{fqdn(agent.replace('_', '-'))}:{GRPC_PORT}"} for agent in AGENT_SERVICES]
+        # one batch RPC outstanding per agent replica (gateway/batching.py), up to the largest HPA's
+        env.append({"name": "HEALTHMESH_AGENT_MAX_IN_FLIGHT",
+                    "value": str(max(SERVICES[a.replace("_", "-")]["max"] for a in AGENT_SERVICES))})
         # sessions are spooled here before each answer; an emptyDir outlives a container restart
         env.append({"name": "HEALTHMESH_OUTBOX_DIR", "value": "/var/lib/healthmesh/outbox"})
         volumes.append({"name": "outbox", "emptyDir": {"sizeLimit": "256Mi"}})
