@@ -39,7 +39,8 @@ class EmergencyDetector:
         self.rules = rules if rules is not None else load_rules()
         self._reader = FindingReader(evidence_symptoms, self.rules.severe_score_at_least,
                                      self.rules.self_care_symptoms, self.rules.self_care_window,
-                                     self.rules.acute_only_hours, self.rules.context_only)
+                                     self.rules.acute_only_hours, self.rules.context_only,
+                                     self.rules.companions)
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
 
     @classmethod

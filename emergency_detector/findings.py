@@ -10,7 +10,7 @@ from typing import Mapping, NamedTuple, Sequence
 
 from healthmesh.clinical import Finding, Presence, Temporality
 
-from .rules import SelfCareWindow
+from .rules import Companion, SelfCareWindow
 
 SYMPTOM_PREFIX = "symptom:"
 VALUE_SEPARATOR = "_@_"  # ddxplus:E_55_@_V_89 -> base evidence ddxplus:E_55
@@ -35,7 +35,8 @@ class FindingReader:
                  severe_score_at_least: float, self_care_ids: frozenset[str],
                  self_care_window: SelfCareWindow | None = None,
                  acute_only_hours: Mapping[str, float] | None = None,
-                 context_only: frozenset[str] = frozenset()):
+                 context_only: frozenset[str] = frozenset(),
+                 companions: Sequence[Companion] = ()):
         mapping = {code: tuple(ids) for code, ids in (evidence_symptoms or {}).items()}
         # a valued code also carries its base evidence's symptoms (E_55_@_V_89 -> E_55)
         self._evidence: dict[str, tuple[str, ...]] = {}
@@ -47,6 +48,22 @@ class FindingReader:
         self._window = self_care_window
         self._acute_only = dict(acute_only_hours or {})
         self._context_only = context_only
+        self._companions = tuple(companions)
+
+    def _covered(self, findings: Sequence[Finding]) -> frozenset[str]:
+        """Companion findings covered by a self-care complaint present beside them."""
+        if not self._companions:
+            return frozenset()
+        present: set[str] = set()
+        for f in findings:
+            if counts_for_triage(f):
+                present.update(self.symptom_ids(f.code) or ())
+        present -= self._context_only
+        covered: set[str] = set()
+        for c in self._companions:
+            if (present & self._self_care) if c.any_self_care else (present & c.anchors):
+                covered |= c.covers
+        return frozenset(covered)
 
     def symptom_ids(self, code: str) -> tuple[str, ...] | None:
         """Symptom ids for a finding code; None when the code is unknown to the mapping."""
@@ -66,6 +83,7 @@ class FindingReader:
         has_symptoms = False
         present_ids: set[str] | None = set()
         context_seen = False
+        covered = self._covered(findings)
         for f in findings:
             if not counts_for_triage(f):
                 continue
@@ -100,7 +118,7 @@ class FindingReader:
                     tokens[sid + "@sudden"] = None
                 if severe:
                     tokens[sid + "@severe"] = None
-            if all(sid in self._self_care for sid in ids):
+            if all(sid in self._self_care or sid in covered for sid in ids):
                 minor.append(f.name or f.code)
                 if self._window is not None and f.duration_hours is not None:
                     days = f.duration_hours / 24

@@ -232,6 +232,20 @@ class SelfCareWindow:
         return self.default_max_days, self.default_cite
 
 
+ANY_SELF_CARE = "any"  # companions.with: any finding on the self-care list
+
+
+@dataclass(frozen=True)
+class Companion:
+    """Findings (`covers`) that a self-care complaint's NHS page names as part of it: beside one of
+    `anchors` (or, with `any_self_care`, beside any self-care finding) they count as minor."""
+
+    covers: frozenset[str]
+    anchors: frozenset[str]
+    any_self_care: bool
+    cite: str
+
+
 @dataclass(frozen=True)
 class TriageRules:
     version: int
@@ -256,6 +270,7 @@ class TriageRules:
     unread_complaint: AgeRule
     acute_only_hours: Mapping[str, float] = None  # symptom id -> hours after which it is @chronic
     context_only: frozenset[str] = frozenset()  # descriptors that are not symptoms by themselves
+    companions: tuple[Companion, ...] = ()  # findings a present self-care complaint covers
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
@@ -265,6 +280,8 @@ class TriageRules:
         """Every symptom id the rules mention (without @sudden/@severe), for vocabulary checks."""
         tokens = (set(self.red_flags) | set(self.esi.hypoxia_symptoms) | set(self.self_care_symptoms)
                   | set(self.paediatric.infant_minimum_except) | set(self.context_only))
+        for companion in self.companions:
+            tokens |= companion.covers | companion.anchors
         for combo in self.combinations:
             for group in combo.groups:
                 tokens |= group
@@ -466,6 +483,19 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
     unknown = set(scs.get("max_days", {})) - set(scs["ids"])
     if unknown:
         raise RulesError(f"self_care_symptoms.max_days: not self-care symptoms: {sorted(unknown)}")
+    companions = []
+    for n, c in enumerate(scs.get("companions") or ()):
+        where = f"self_care_symptoms.companions[{n}]"
+        anchors = c["with"]
+        any_self_care = anchors == ANY_SELF_CARE
+        anchors = frozenset() if any_self_care else frozenset(anchors)
+        if not any_self_care and (not anchors or not anchors <= set(scs["ids"])):
+            raise RulesError(f"{where}: `with` must be {ANY_SELF_CARE!r} or self-care symptoms, got {c['with']!r}")
+        covers = frozenset(c["covers"])
+        if not covers or covers & set(scs["ids"]):
+            raise RulesError(f"{where}: `covers` must name findings not already on the self-care list")
+        companions.append(Companion(covers=covers, anchors=anchors, any_self_care=any_self_care,
+                                    cite=cite(c["source"], c.get("cite"), where)))
     window = SelfCareWindow(
         max_days={k: float(v) for k, v in scs.get("max_days", {}).items()},
         default_max_days=float(scs["default_max_days"]),
@@ -494,6 +524,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         self_care_symptoms=frozenset(scs["ids"]),
         self_care_cite=cite(scs["source"], scs.get("cite"), "self_care_symptoms"),
         self_care_window=window,
+        companions=tuple(companions),
         unread_complaint=AgeRule(
             level=_level(data["unread_complaint"]["level"], "unread_complaint"),
             reason=f"{data['unread_complaint']['label']} "

@@ -56,8 +56,9 @@ HOW = """\
    lowers it (property-tested in `tests/test_emergency_properties.py`).
 3. Only findings present now count: absent (`no fever`), past (`had a stroke in 2019`) and family
    findings never fire a rule.
-4. When no rule fires: **self-care** if every current finding is on the self-care list (and none
-   has lasted longer than its self-care window), else a **routine consultation** for the
+4. When no rule fires: **self-care** if every current finding is on the self-care list, or is a
+   companion a self-care complaint beside it covers (period pain's lower tummy cramps), and none
+   has lasted longer than its self-care window; else a **routine consultation** for the
    unfamiliar symptoms; a confident, benign differential may keep that at self-care.
 5. The gateway and `healthmesh/pipeline.py` assess twice, before and after the differential, and
    keep the higher level.
@@ -257,6 +258,14 @@ def render(data: dict[str, Any]) -> str:
                "longer is a routine consultation.\n")
     out += _table(["finding", "self-care window (days)"],
                   [[f"`{i}`", f"{s['max_days'].get(i, s['default_max_days']):g}"] for i in s["ids"]])
+    if s.get("companions"):
+        out.append("Findings a self-care complaint's page names as part of it: beside that complaint they are "
+                   "covered by its self-care; alone, or beside anything else, they keep their own reading (and "
+                   "every red flag and combination still applies).\n")
+        out += _table(["beside", "covers", "source"],
+                      [["any self-care finding" if c["with"] == "any" else " or ".join(f"`{x}`" for x in c["with"]),
+                        ", ".join(f"`{x}`" for x in c["covers"]),
+                        c.get("cite") or data["sources"][c["source"]]["cite"]] for c in s["companions"]])
 
     u = data["unread_complaint"]
     out.append(f"Free text from which no finding at all could be read is {u['level']} when the caller says so "

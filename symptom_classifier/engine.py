@@ -21,7 +21,8 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
-from .lexicon import DOWN_BELOW_WORDS, GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS
+from .lexicon import (BLEEDING_GOING_ON, BLEEDING_STOPPED_AFTER, BROUGHT_UP_WORDS, COUGH_WORDS, DOWN_BELOW_WORDS,
+                      GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS, VOMIT_WORDS)
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
 
@@ -32,6 +33,8 @@ MAX_TEXT_CHARS = 10_000
 FEVER_ID = "fever"
 FEVER_FROM_C = 38.0
 BILE_ID = "bilious-vomiting"
+SPUTUM_ID = "coughing-up-sputum"
+SEVERE_BLEEDING_ID = "severe-bleeding"
 GENERIC_PAIN = "pain"
 # A broad finding said with a body site names the site's own concept when the vocabulary has one:
 # the phrases each is probed with, in order.
@@ -181,7 +184,8 @@ class SymptomClassifier:
             for hit in hits:
                 if relative_is_patient and hit.scope.soft and hit.scope.family:
                     hit.scope.ongoing = True
-                findings.append(self._as_bile(self._finding(original, hit), norm, sent))
+                finding = self._as_sputum(self._as_bile(self._finding(original, hit), norm, sent), norm)
+                findings.append(self._bleeding_stopped(finding, norm, hit))
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
         if facts.sex == Sex.MALE:
             findings = [self._male_down_below(f) for f in findings]
@@ -344,6 +348,29 @@ class SymptomClassifier:
         concept = self.kb.symptoms[BILE_ID]
         return replace(f, code=concept.code, name=concept.name)
 
+    def _as_sputum(self, f: Finding, norm: str) -> Finding:
+        """Green matter "brought up" in a complaint that names a cough and no vomiting is phlegm."""
+        if (f.code != f"symptom:{BILE_ID}" or f.presence != Presence.PRESENT or SPUTUM_ID not in self.kb.symptoms
+                or BROUGHT_UP_WORDS.search(f.text.lower()) is None):
+            return f
+        if COUGH_WORDS.search(norm) is None or VOMIT_WORDS.search(norm) is not None:
+            return f
+        concept = self.kb.symptoms[SPUTUM_ID]
+        return replace(f, code=concept.code, name=concept.name)
+
+    def _bleeding_stopped(self, f: Finding, norm: str, hit: _Hit) -> Finding:
+        """Severe bleeding the same sentence goes on to say has stopped ("bled a lot at first but
+        stopped") is past, unless it also says it goes on or came back."""
+        if f.code != f"symptom:{SEVERE_BLEEDING_ID}" or f.presence != Presence.PRESENT \
+                or f.temporality != Temporality.CURRENT:
+            return f
+        sent, m = hit.tokens, hit.match
+        after = norm[sent[m.end - 1].nend:sent[-1].nend]
+        said = norm[sent[m.start].nstart:sent[-1].nend]
+        if BLEEDING_STOPPED_AFTER.search(after) is None or BLEEDING_GOING_ON.search(said) is not None:
+            return f
+        return replace(f, temporality=Temporality.HISTORY)
+
     def _fever_from_temperature(self, original: str, facts: Facts,
                                 findings: list[Finding]) -> Finding | None:
         if facts.temperature_c is None or facts.temperature_c < FEVER_FROM_C:
@@ -495,7 +522,9 @@ def _drop_generic(hits: list[_Hit]) -> list[_Hit]:
     """A broad word that only repeats what a specific finding of the sentence says is dropped:
     "pain ... in the lower part of my tummy" (a specific pain in the clause), "a small painful
     mouth ulcer" (the same site), "twisted my ankle, a little swollen" or "red and sore from
-    sunburn" (no site of its own beside a specific present finding)."""
+    sunburn" (no site of its own beside a specific present finding). A pain word just before a
+    specific finding whose own words hold the pain's site ("a really painful ulcer on the side of my
+    tongue": "side") describes that finding."""
     specific_pain = {h.clause for h in hits
                      if h.match.concept_id != GENERIC_PAIN and _is_pain(h.match.concept_id)}
     present = [h for h in hits if h.match.concept_id not in GENERIC_CONCEPTS
@@ -505,6 +534,10 @@ def _drop_generic(hits: list[_Hit]) -> list[_Hit]:
     def repeats(h: _Hit) -> bool:
         cid = h.match.concept_id
         if cid == GENERIC_PAIN and h.clause in specific_pain:
+            return True
+        if cid == GENERIC_PAIN and h.mods.body_site and any(
+                o.match.start == h.match.end and o.clause == h.clause
+                and h.mods.body_site in {t.text for t in o.tokens[o.match.start:o.match.end]} for o in present):
             return True
         if cid not in REPEATING_GENERIC or h.scope.negated or not present:
             return False

@@ -101,7 +101,13 @@ _LOW_BACK_SITES = ("bottom of my back", "base of my back", "small of my back")
 _LOW_BACK_FORMS = ("pain in {x}", "pain at {x}", "pain across {x}", "{x} hurts", "{x} aches", "ache in {x}",
                    "ache across {x}", "aching across {x}", "aching in {x}", "sore {x}", "{x} is sore",
                    "{x} is aching")
+# Gunk in a baby's (or anyone's) eye said with its colour and where it sits: eye discharge, not the
+# yellow of jaundice, which is the white of the eye or the skin turning yellow. Kept to a few.
+_EYE_GUNK_LOOKS = ("yellow", "yellowy", "green", "white")
+_EYE_GUNK_NOUNS = ("gunk", "goo", "crust")
+_EYE_GUNK_PLACES = ("in the corner of my eye", "in the corner of one eye")
 GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
+    "eye-discharge": tuple(f"{a} {n} {w}" for a in _EYE_GUNK_LOOKS for n in _EYE_GUNK_NOUNS for w in _EYE_GUNK_PLACES),
     "chest-soreness-from-coughing": tuple(
         [f"{s} {v} {c}" for s in _COUGH_SITES for v in _COUGH_STATES for c in _COUGH_CAUSES]
         + [f"{a} {s} {c}" for a in ("sore", "aching") for s in ("chest", "ribs") for c in _COUGH_CAUSES]
@@ -127,6 +133,25 @@ GREEN_WORDS = re.compile(r"\bgreen(?:ish)?\b")
 OTHER_GREEN_THINGS = re.compile(
     r"\b(?:phlegm|snot|snotty|mucus|sputum|bogeys?|bogies|nose|nasal|poo+s?|poop|stools?|nappy|nappies|diapers?|"
     r"diarrh\w*|discharge|eyes?|wee|urine|pee|spit|tongue|skin)\b|\b(?:not|n't|no)\s+(?:\w+\s+)?green")
+# "Cough for 10 days now bringing up green stuff": "bringing up" is said of a cough's phlegm as
+# often as of vomit (NHS: chest infection, coughing up yellow or green mucus). Green matter "brought
+# up" in a complaint that names a cough, and no vomiting, no feeds and no baby-sick anywhere, is
+# sputum. The unambiguous words for vomit ("throwing up green", "green vomit", "sick is green")
+# keep their reading.
+BROUGHT_UP_WORDS = re.compile(r"^(?:bringing|bring|brings|brought)\s+up\b")
+COUGH_WORDS = re.compile(r"\bcough\w*|\bchesty\b|\bphlegm\b|\bmucus\b|\bsputum\b")
+VOMIT_WORDS = re.compile(r"\b(?:vomit\w*|sick|puk\w*|throw\w*\s+up|threw\s+up|spew\w*|retch\w*|feeds?|feeding|milk|"
+                         r"possets?|posseting)\b")
+# "Bled quite a lot at first but it stopped after pressing on it": bleeding the text says has
+# stopped is not the ongoing severe bleeding that needs an ambulance (NHS: cuts and grazes, go to
+# A&E when bleeding does not stop after pressing on it for 10 minutes). A sentence that says it
+# stopped, and not that it has not, has started again or is still going, puts it in the past.
+BLEEDING_STOPPED_AFTER = re.compile(
+    r"^[^.;!?]{0,12}?(?:,|\bbut\b|\bthen\b|\band\b|\bnow\b|\bwhich\b)[^.;!?,]{0,24}?"
+    r"\b(?:stopped|settled|eased\s+off|dried\s+up)\b(?!\s+(?:breathing|responding|moving|talking|making))")
+BLEEDING_GOING_ON = re.compile(
+    r"(?:\bnot|n't|\bnever|\bwon'?t|\bwont|\bcan'?t|\bcant|\bcannot)\s+(?:\w+\s+){0,2}(?:stopp?\w*|stops?|settle\w*|ease\w*)\b|"
+    r"\bagain\b|\bstill\b|\bstarted\b|\bkeeps?\b|\bwill\s+not\b|\bpouring\b|\bgushing\b|\bspurting\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,6 +95,18 @@ NOT_FINDINGS = (
     # the eye isn't red"); a bleed or a colour said of it is a longer phrase containing it whole
     *(f"{white} of {whose} {eye}" for white in ("white", "whites") for whose in ("the", "my", "his", "her", "their")
       for eye in ("eye", "eyes")),
+    # a baby's feeding said as reassurance, which the encoder reads as "isn't feeding well" beside
+    # another word's "isn't" ("not feeding well" and "hasn't been feeding well" still are feeding
+    # problems: they contain it whole)
+    "feeding well", "feeding fine", "feeding normally", "feeding ok", "feeding okay", "feeding as normal",
+    # the writer's worry about the complaint, which the lexicon reads as anxiety and "sick" as
+    # vomiting ("worried sick all the time" is still anxiety: it contains it whole)
+    "worried sick", "sick with worry", "worried to death", "out of my mind with worry",
+    # stress named as what sets a complaint off ("I get mouth ulcers when stressed"): the trigger of
+    # another finding, not a complaint of its own ("stressed all the time" is still read)
+    *(f"{when} {who}{state}" for when in ("when", "if", "whenever")
+      for who in ("", "i'm ", "i am ", "i get ", "i feel ", "she's ", "he's ", "she gets ", "he gets ")
+      for state in ("stressed", "stressed out", "run down", "run-down", "anxious")),
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
