@@ -82,6 +82,14 @@ class Coordinator:
         trace.ok(agent, call.seconds, call.attempts)
         return call.result
 
+    async def _warm_detector(self, request: diagnosis_pb2.DiagnoseRequest, deadline: float) -> None:
+        with tracing.span(f"call {EMERGENCY}", **{"healthmesh.agent": EMERGENCY, "rpc.method": "Assess",
+                                                   "healthmesh.early_read": True}):
+            await self.agents[EMERGENCY].warm(
+                "Assess", emergency_pb2.AssessRequest(patient=request.patient, vitals=request.vitals,
+                                                      text=request.complaint, evidence=request.evidence),
+                deadline)
+
     async def _first_urgency(self, trace: Trace, request: diagnosis_pb2.DiagnoseRequest, patient: clinical.Patient,
                              vitals: clinical.Vitals, evidence, deadline: float) -> clinical.UrgencyAssessment:
         """The complaint-alone assessment (no findings, no differential), in process if the detector fails."""
@@ -121,10 +129,7 @@ class Coordinator:
             # A quiet mesh lets the detector read the complaint while the classifier does (its
             # readings are remembered), so the one assessment after the matcher has less left to
             # do: about 1 ms off one client's answer (bench/README.md). Busier, no extra call.
-            warming = asyncio.create_task(self.agents[EMERGENCY].warm(
-                "Assess", emergency_pb2.AssessRequest(patient=request.patient, vitals=request.vitals,
-                                                      text=request.complaint, evidence=request.evidence),
-                phase1_end))
+            warming = asyncio.create_task(self._warm_detector(request, phase1_end))
         # A stream shows urgency first, so it asks for the complaint-alone assessment at once. A
         # unary answer needs only the one made with the differential, which the detector combines
         # with the complaint-alone one itself (RequestTriage.assess_with_differential): one call.
