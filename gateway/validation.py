@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 from healthmesh.errors import InvalidArgument
@@ -28,7 +29,12 @@ AGE_RANGE = (0, 130)
 
 
 def _enum_ok(enum_type, value: int) -> bool:
-    return value in enum_type.values()
+    return value in _enum_numbers(enum_type)
+
+
+@functools.lru_cache(maxsize=None)
+def _enum_numbers(enum_type) -> frozenset[int]:
+    return frozenset(enum_type.values())  # values() builds a new list on every call
 
 
 def _number(field: str, value: float, low: float, high: float) -> None:

@@ -30,31 +30,47 @@ def status_for(exc: BaseException) -> tuple[grpc.StatusCode, str]:
 
 
 class ErrorAndMetricsInterceptor(grpc.aio.ServerInterceptor):
-    def __init__(self, service: str):
+    def __init__(self, service: str, cache_handlers: bool = True):
+        """`cache_handlers`: wrap each method's handler once, not on every call. Only when no later
+        interceptor makes its handler per call (the tracing one reads each call's metadata)."""
         self.service = service
+        self.cache_handlers = cache_handlers
+        self._handlers: dict[str, Any] = {}
+        self._metrics: dict[tuple[str, grpc.StatusCode], tuple[Any, Any]] = {}  # label children, made once
 
     async def intercept_service(self, continuation: Callable, details: grpc.HandlerCallDetails) -> Any:
+        wrapped = self._handlers.get(details.method)
+        if wrapped is not None:
+            return wrapped
         handler = await continuation(details)
         if handler is None:
             return None
         method = details.method.rsplit("/", 1)[-1]
         if handler.unary_unary:
-            return grpc.unary_unary_rpc_method_handler(
+            wrapped = grpc.unary_unary_rpc_method_handler(
                 self._wrap_unary(handler.unary_unary, method),
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )
-        if handler.unary_stream:
-            return grpc.unary_stream_rpc_method_handler(
+        elif handler.unary_stream:
+            wrapped = grpc.unary_stream_rpc_method_handler(
                 self._wrap_stream(handler.unary_stream, method),
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )
-        return handler
+        else:
+            return handler
+        if self.cache_handlers:
+            self._handlers[details.method] = wrapped
+        return wrapped
 
     def _record(self, method: str, code: grpc.StatusCode, start: float) -> None:
-        RPC_REQUESTS.labels(self.service, method, code.name).inc()
-        RPC_LATENCY.labels(self.service, method).observe(time.perf_counter() - start)
+        children = self._metrics.get((method, code))
+        if children is None:
+            children = self._metrics[method, code] = (RPC_REQUESTS.labels(self.service, method, code.name),
+                                                      RPC_LATENCY.labels(self.service, method))
+        children[0].inc()
+        children[1].observe(time.perf_counter() - start)
 
     async def _fail(self, context: grpc.aio.ServicerContext, method: str, exc: BaseException, start: float):
         code, message = status_for(exc)

@@ -102,7 +102,8 @@ async def serve(service: AgentService) -> None:
     config = service.config
     tracing.configure(service.name)  # a no-op unless HEALTHMESH_OTLP_ENDPOINT is set
     server = grpc.aio.server(
-        interceptors=[ErrorAndMetricsInterceptor(service.name), *tracing.server_interceptors()],
+        interceptors=[ErrorAndMetricsInterceptor(service.name, cache_handlers=not tracing.enabled()),
+                      *tracing.server_interceptors()],
         options=server_options(),
     )
     health_servicer = health.aio.HealthServicer()
