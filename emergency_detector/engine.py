@@ -2,9 +2,11 @@
 in-process fallback both call `assess()`.
 
 The level is the highest level any rule asks for. Rules only ever raise it, so more data (another
-finding, a worse vital sign) never lowers it. The one exception to "highest rule wins" is the
+finding, a worse vital sign) never lowers it. The exceptions to "highest rule wins" are the
 routine-consultation default for unfamiliar symptoms, which a confident, benign condition picture
-may replace with self-care when nothing else fired.
+may replace with self-care when nothing else fired; and the "unless" rules (rules.yaml
+`explanations`), which read a warning-sign finding as the harmless picture an NHS page names only
+when no other red flag, warning sign or rule is present.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from .combinations import combination_hits
 from .consciousness import consciousness_hits
 from .diagnosis_aware import benign_picture, condition_hits
 from .esi import esi_hits
-from .findings import FindingFacts, FindingReader
+from .findings import FindingFacts, FindingReader, counts_for_triage
 from .news2 import score_news2, news2_hits
 from .outcome import Hit
 from .paediatric import paediatric_hits
 from .pregnancy import adult_blood_pressure_hits, pregnancy_hits
 from .qsofa import qsofa_hits, score_qsofa
 from .red_flags import red_flag_hits
-from .rules import TriageRules, load_rules
+from .rules import Explanation, TriageRules, age_matches, load_rules
 from .validation import check_inputs
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ class EmergencyDetector:
                                      self.rules.acute_only_hours, self.rules.context_only,
                                      self.rules.companions)
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
+        self._red_flag_ids = frozenset(t.split("@", 1)[0] for t in self.rules.red_flags)
 
     @classmethod
     def from_kb(cls, kb: "KnowledgeBase", rules: TriageRules | None = None) -> "EmergencyDetector":
@@ -59,12 +62,41 @@ class EmergencyDetector:
         rule fired (_quiet_picture)."""
         r = self.rules
         check_inputs(patient, vitals)
-        age = patient.age_years
         fever_measured = vitals.temperature_c is not None and vitals.temperature_c >= r.fever_temperature_c
         pregnant = patient.pregnant and patient.sex != Sex.MALE
         facts = self._reader.read(findings, fever_measured, pregnant)
-        tokens = facts.tokens
+        hits, news, qsofa = self._rule_hits(patient, vitals, facts, conditions, unread_complaint)
+        explained = self._explained(patient, facts, findings) if r.explanations else {}
+        if explained:
+            # an "unless" rule: read again with the explained findings as their harmless picture;
+            # it holds only when nothing else fires on that picture
+            facts_e = self._reader.read(findings, fever_measured, pregnant, explained)
+            hits_e, _, _ = self._rule_hits(patient, vitals, facts_e, conditions, unread_complaint)
+            if not hits_e:
+                because = list(dict.fromkeys(explained.values()))
+                own = [Hit(e.rule.level, e.rule.reason) for e in because if e.rule.level > Urgency.SELF_CARE]
+                hits = own or self._quiet_picture(facts_e, conditions, reads_as_self_care)
+                if max(h.level for h in hits) == Urgency.SELF_CARE:
+                    hits += [Hit(Urgency.SELF_CARE, e.rule.reason) for e in because]
+        if not hits:
+            hits = self._quiet_picture(facts, conditions, reads_as_self_care)
+        hits.sort(key=lambda h: -h.level)
+        level = hits[0].level
+        return UrgencyAssessment(
+            level=level,
+            reasons=tuple(dict.fromkeys(h.reason for h in hits)),
+            recommended_action=r.actions[level],
+            news2=news.total if news is not None else None,
+            qsofa=qsofa,
+        )
 
+    def _rule_hits(self, patient: Patient, vitals: Vitals, facts: FindingFacts,
+                   conditions: Sequence[ConditionScore], unread_complaint: bool):
+        """Every rule that fires on these findings (empty: the quiet picture decides)."""
+        r = self.rules
+        age = patient.age_years
+        pregnant = patient.pregnant and patient.sex != Sex.MALE
+        tokens = facts.tokens
         hits: list[Hit] = []
         news = qsofa = None
         if age is None or age >= r.adult_age_years:  # NEWS2 and qSOFA are adult scores
@@ -91,17 +123,49 @@ class EmergencyDetector:
 
         if unread_complaint and not facts.has_symptoms:
             hits.append(Hit(r.unread_complaint.level, r.unread_complaint.reason))
-        if not hits:
-            hits = self._quiet_picture(facts, conditions, reads_as_self_care)
-        hits.sort(key=lambda h: -h.level)
-        level = hits[0].level
-        return UrgencyAssessment(
-            level=level,
-            reasons=tuple(dict.fromkeys(h.reason for h in hits)),
-            recommended_action=r.actions[level],
-            news2=news.total if news is not None else None,
-            qsofa=qsofa,
-        )
+        return hits, news, qsofa
+
+    def _explained(self, patient: Patient, facts: FindingFacts,
+                   findings: Sequence[Finding]) -> dict[str, Explanation]:
+        """Symptom id -> the explanation ("unless" rule, rules.yaml `explanations`) that reads it as
+        a harmless picture here. Blocked by any red-flag finding besides the explained one, by any
+        of the rule's `unless` findings, by a severe or sudden explained finding, and outside the
+        rule's patients; a rule with `reassured_by` also needs one of those said to be absent."""
+        tokens = facts.tokens
+        base = {t.split("@", 1)[0] for t in tokens}
+        absent: frozenset[str] | None = None
+        medications = tuple(m.lower() for m in patient.medications)
+        out: dict[str, Explanation] = {}
+        for e in self.rules.explanations:
+            present = e.findings & base
+            if not present or not all(tokens & group for group in e.groups):
+                continue
+            if base & e.unless or (base - e.findings) & self._red_flag_ids:
+                continue
+            if any(f"{sid}@{m}" in tokens for sid in present for m in ("severe", "sudden")):
+                continue
+            if not age_matches(patient.age_years, e.rule.min_age, e.rule.max_age):
+                continue
+            if e.no_history and patient.history:
+                continue
+            if e.unless_medications and any(d in med for d in e.unless_medications for med in medications):
+                continue
+            if e.min_days is not None and not self._lasted(findings, present, e.min_days):
+                continue
+            if e.reassured_by:
+                if absent is None:
+                    absent = self._reader.absent_ids(findings)
+                if not absent & e.reassured_by:
+                    continue
+            for sid in present:
+                out.setdefault(sid, e)
+        return out
+
+    def _lasted(self, findings: Sequence[Finding], ids: set[str], days: float) -> bool:
+        """Every current finding of these ids is said to have lasted at least `days`."""
+        durations = [f.duration_hours for f in findings if counts_for_triage(f)
+                     and set(self._reader.symptom_ids(f.code) or ()) & ids]
+        return bool(durations) and all(d is not None and d >= days * 24 for d in durations)
 
     def _quiet_picture(self, facts: FindingFacts, conditions: Sequence[ConditionScore],
                        reads_as_self_care: float | None = None) -> list[Hit]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Mapping, NamedTuple, Sequence
 
-from healthmesh.clinical import Finding, Presence, Temporality
+from healthmesh.clinical import Finding, Presence, Temporality, Urgency
 
-from .rules import Companion, SelfCareWindow
+from .rules import Companion, Explanation, SelfCareWindow
 
 SYMPTOM_PREFIX = "symptom:"
 VALUE_SEPARATOR = "_@_"  # ddxplus:E_55_@_V_89 -> base evidence ddxplus:E_55
@@ -74,7 +74,20 @@ class FindingReader:
             ids = self._evidence.get(code.split(VALUE_SEPARATOR, 1)[0])
         return ids
 
-    def read(self, findings: Sequence[Finding], fever_measured: bool, pregnant: bool) -> FindingFacts:
+    def absent_ids(self, findings: Sequence[Finding]) -> frozenset[str]:
+        """Symptom ids the text says are absent now ("hasn't been sick", "no headache")."""
+        out: set[str] = set()
+        for f in findings:
+            if f.presence == Presence.ABSENT and f.temporality == Temporality.CURRENT:
+                out.update(self.symptom_ids(f.code) or ())
+        return frozenset(out)
+
+    def read(self, findings: Sequence[Finding], fever_measured: bool, pregnant: bool,
+             explained: Mapping[str, Explanation] | None = None) -> FindingFacts:
+        """`explained`: symptom ids an Explanation reads as its harmless picture. They give no token;
+        under a SELF_CARE explanation the finding counts as minor (for its max_days), under a higher
+        one it counts for nothing here (the explanation's own level stands for it)."""
+        explained = explained or {}
         tokens: dict[str, None] = {}  # insertion-ordered set
         needs_review: list[str] = []
         review_codes: set[str] = set()
@@ -101,10 +114,18 @@ class FindingReader:
                 review_codes.add(f.code)
                 present_ids = None
                 continue
+            because = [explained[sid] for sid in ids or () if sid in explained]
             if present_ids is not None:
-                present_ids.update(ids)
+                # a finding read as a harmless picture (drooling as teething) is that picture's, also
+                # for the infant minimum; one explained at a higher level still counts as itself
+                present_ids.update(sid for sid in ids or () if sid not in explained
+                                   or explained[sid].rule.level != Urgency.SELF_CARE)
             if not ids:
                 continue  # known evidence with no symptom meaning (e.g. a travel answer)
+            if because:
+                ids = tuple(sid for sid in ids if sid not in explained)
+                if any(e.rule.level != Urgency.SELF_CARE for e in because):
+                    continue
             sudden = f.onset.strip().lower() in SUDDEN_ONSETS
             severe = f.severity.strip().lower() == "severe" or (
                 f.severity_score is not None and f.severity_score >= self._severe)
@@ -122,7 +143,10 @@ class FindingReader:
                 minor.append(f.name or f.code)
                 if self._window is not None and f.duration_hours is not None:
                     days = f.duration_hours / 24
-                    limit, cite = min(self._window.limit(sid) for sid in ids)
+                    limits = [self._window.limit(sid) for sid in ids]
+                    limits += [(e.max_days if e.max_days is not None else self._window.default_max_days,
+                                e.rule.reason.rsplit(" [", 1)[-1].rstrip("]")) for e in because]
+                    limit, cite = min(limits)
                     if days > limit:
                         lingering.append((f.name or f.code, days, limit, cite))
             else:

@@ -233,6 +233,33 @@ class SelfCareWindow:
 
 
 ANY_SELF_CARE = "any"  # companions.with: any finding on the self-care list
+# The most an explanation may leave an explained finding at: it lowers, never raises.
+EXPLANATION_LEVELS = (Urgency.SELF_CARE, Urgency.CONSULTATION, Urgency.CONSULTATION_24H)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """An "unless" rule: a finding that is a warning sign in its own words (`findings`), said in
+    the picture an NHS page names as a common, harmless one (every group of `groups` present:
+    heartburn beside a burning chest in pregnancy), is read as that picture instead, at
+    `rule.level`: SELF_CARE counts the finding as a minor symptom (for `max_days`), a higher level
+    replaces the finding's own rules with that level. It holds only when none of `unless` and no
+    other red-flag finding is present, the explained finding is not severe or sudden, the patient
+    is in the age range and takes none of `unless_medications` (and has no history on record when
+    `no_history`), at least one of `reassured_by` is said to be absent (when given), the explained
+    finding is said to have lasted at least `min_days` (when given), and no other rule fires on the
+    explained picture (engine.py)."""
+
+    id: str
+    findings: frozenset[str]
+    groups: tuple[frozenset[str], ...]
+    unless: frozenset[str]
+    rule: AgeRule
+    reassured_by: frozenset[str] = frozenset()
+    unless_medications: tuple[str, ...] = ()
+    no_history: bool = False
+    max_days: float | None = None
+    min_days: float | None = None  # the explained finding must be said to have lasted this long
 
 
 @dataclass(frozen=True)
@@ -271,6 +298,7 @@ class TriageRules:
     acute_only_hours: Mapping[str, float] = None  # symptom id -> hours after which it is @chronic
     context_only: frozenset[str] = frozenset()  # descriptors that are not symptoms by themselves
     companions: tuple[Companion, ...] = ()  # findings a present self-care complaint covers
+    explanations: tuple[Explanation, ...] = ()  # "unless" rules (Explanation)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
@@ -284,6 +312,10 @@ class TriageRules:
             tokens |= companion.covers | companion.anchors
         for combo in self.combinations:
             for group in combo.groups:
+                tokens |= group
+        for e in self.explanations:
+            tokens |= e.findings | e.unless | e.reassured_by
+            for group in e.groups:
                 tokens |= group
         return {t.split("@", 1)[0] for t in tokens} - {"pregnant"}
 
@@ -496,6 +528,29 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             raise RulesError(f"{where}: `covers` must name findings not already on the self-care list")
         companions.append(Companion(covers=covers, anchors=anchors, any_self_care=any_self_care,
                                     cite=cite(c["source"], c.get("cite"), where)))
+    explanations = []
+    for n, e in enumerate(data.get("explanations") or ()):
+        where = f"explanations[{e.get('id', n)}]"
+        level = _level(e["level"], where)
+        if level not in EXPLANATION_LEVELS:
+            raise RulesError(f"{where}: an explanation lowers a finding's level; {level.name} is not one of "
+                             f"{[x.name for x in EXPLANATION_LEVELS]}")
+        findings_ = frozenset(e["findings"])
+        groups = tuple(frozenset(g) for g in e.get("with") or ())
+        if not findings_ or not all(groups) or not (groups or e.get("reassured_by")):
+            raise RulesError(f"{where}: needs `findings`, and a `with` group or `reassured_by` (never unconditional)")
+        if level != Urgency.SELF_CARE and e.get("max_days") is not None:
+            raise RulesError(f"{where}: max_days applies to a SELF_CARE explanation only")
+        explanations.append(Explanation(
+            id=e["id"], findings=findings_, groups=groups, unless=frozenset(e.get("unless") or ()),
+            rule=AgeRule(level=level, reason=f"{e['label']} [{cite(e['source'], e.get('cite'), where)}]",
+                         min_age=e.get("min_age"), max_age=e.get("max_age")),
+            reassured_by=frozenset(e.get("reassured_by") or ()),
+            unless_medications=tuple(m.lower() for m in e.get("unless_medications") or ()),
+            no_history=bool(e.get("no_history")),
+            max_days=None if e.get("max_days") is None else float(e["max_days"]),
+            min_days=None if e.get("min_days") is None else float(e["min_days"]),
+        ))
     window = SelfCareWindow(
         max_days={k: float(v) for k, v in scs.get("max_days", {}).items()},
         default_max_days=float(scs["default_max_days"]),
@@ -525,6 +580,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         self_care_cite=cite(scs["source"], scs.get("cite"), "self_care_symptoms"),
         self_care_window=window,
         companions=tuple(companions),
+        explanations=tuple(explanations),
         unread_complaint=AgeRule(
             level=_level(data["unread_complaint"]["level"], "unread_complaint"),
             reason=f"{data['unread_complaint']['label']} "

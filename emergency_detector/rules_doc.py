@@ -53,13 +53,16 @@ HOW = """\
    source in brackets, e.g. `Red flag: seizure [NHS SWASFT when to call 999]`.
 2. The answer's level is the **highest** level any rule asks for, and all reasons are returned,
    most urgent first. Rules only raise the level: another finding or a worse vital sign never
-   lowers it (property-tested in `tests/test_emergency_properties.py`).
+   lowers it (property-tested in `tests/test_emergency_properties.py`), apart from what an unless
+   rule's picture or reassurance explains (step 4), which any red flag undoes.
 3. Only findings present now count: absent (`no fever`), past (`had a stroke in 2019`) and family
    findings never fire a rule.
 4. When no rule fires: **self-care** if every current finding is on the self-care list, or is a
    companion a self-care complaint beside it covers (period pain's lower tummy cramps), and none
    has lasted longer than its self-care window; else a **routine consultation** for the
    unfamiliar symptoms; a confident, benign differential may keep that at self-care.
+   An **unless rule** (below) may read a warning-sign finding as the harmless picture an NHS page
+   names (heartburn in pregnancy), only when no other red flag, warning sign or rule is present.
 5. The gateway and `healthmesh/pipeline.py` assess twice, before and after the differential, and
    keep the higher level.
 6. The **complaint screen** (`emergency_detector/complaint_screen.py`) reads the whole complaint
@@ -266,6 +269,35 @@ def render(data: dict[str, Any]) -> str:
                       [["any self-care finding" if c["with"] == "any" else " or ".join(f"`{x}`" for x in c["with"]),
                         ", ".join(f"`{x}`" for x in c["covers"]),
                         c.get("cite") or data["sources"][c["source"]]["cite"]] for c in s["companions"]])
+
+    if data.get("explanations"):
+        out.append("### Unless rules (explanations)\n")
+        out.append("A finding that is a warning sign in its own words, said in the picture an NHS page names as a "
+                   "common, harmless one (every `with` group present), is read as that picture at the level "
+                   "given: self-care counts it as a minor symptom for its window, a higher level replaces its own "
+                   "rules with that level. It never holds over a red flag: any other red-flag finding, any "
+                   "`unless` finding, a severe or sudden explained finding, a listed medicine, a history on "
+                   "record (where marked), a patient outside the ages, or any other rule firing on the explained "
+                   "picture keeps the finding's own reading; `reassured_by` needs one of its findings said to "
+                   "be absent.\n")
+        rows = []
+        for e in data["explanations"]:
+            groups = " + ".join("(" + " or ".join(f"`{t}`" for t in g) + ")" for g in e.get("with") or ())
+            extra = []
+            if e.get("reassured_by"):
+                extra.append("said absent: " + " or ".join(f"`{t}`" for t in e["reassured_by"]))
+            if e.get("unless_medications"):
+                extra.append("not taking " + " or ".join(e["unless_medications"]))
+            if e.get("no_history"):
+                extra.append("no history on record")
+            if e.get("min_days") is not None:
+                extra.append(f"lasting at least {e['min_days']:g} days")
+            window = f"; {e['max_days']:g} days" if e.get("max_days") is not None else ""
+            rows.append([e["id"], ", ".join(f"`{t}`" for t in e["findings"]),
+                         "; ".join(x for x in [groups, *extra] if x),
+                         ", ".join(f"`{t}`" for t in e.get("unless") or ()), _age(e), e["level"] + window,
+                         e["label"], _cite(data, e)])
+        out += _table(["id", "explains", "when", "unless", "age", "level", "meaning", "source"], rows)
 
     u = data["unread_complaint"]
     out.append(f"Free text from which no finding at all could be read is {u['level']} when the caller says so "

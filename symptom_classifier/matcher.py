@@ -102,6 +102,9 @@ NOT_FINDINGS = (
     # the writer's worry about the complaint, which the lexicon reads as anxiety and "sick" as
     # vomiting ("worried sick all the time" is still anxiety: it contains it whole)
     "worried sick", "sick with worry", "worried to death", "out of my mind with worry",
+    # ... and the fright a harmless sign gave ("bit freaked out, my pee was red"); "freaking out"
+    # and "panicking" as the complaint are still anxiety
+    "bit freaked out", "a bit freaked out", "slightly freaked out", "freaked me out", "it freaked me out",
     # stress named as what sets a complaint off ("I get mouth ulcers when stressed"): the trigger of
     # another finding, not a complaint of its own ("stressed all the time" is still read)
     *(f"{when} {who}{state}" for when in ("when", "if", "whenever")

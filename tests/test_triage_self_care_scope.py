@@ -75,10 +75,13 @@ def test_dry_skin_in_a_baby_is_self_care(detector):
 
 
 def test_teething_signs_lift_the_infant_floor_but_still_need_a_reading(detector):
-    result = detector.assess(BABY, NO_VITALS, [symptom("teething"), symptom("flushing"), symptom("irritable-infant")])
+    result = detector.assess(BABY, NO_VITALS, [symptom("flushing"), symptom("irritable-infant")])
     assert not any("infant under 1 year" in r for r in result.reasons)
     # flushing and irritability are not self-care symptoms by themselves: a routine check by default
     assert result.level == Urgency.CONSULTATION
+    # beside teething they are teething's (the teething-signs unless rule, session 6)
+    result = detector.assess(BABY, NO_VITALS, [symptom("teething"), symptom("flushing"), symptom("irritable-infant")])
+    assert result.level == Urgency.SELF_CARE and any("teething" in r for r in result.reasons)
     teething = [ConditionScore("teething", "Teething syndrome", "K00.7", 0.8, severity=5)]
     assert detector.assess(BABY, NO_VITALS, [symptom("teething"), symptom("flushing")],
                            teething).level == Urgency.SELF_CARE
