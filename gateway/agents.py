@@ -52,13 +52,21 @@ class AgentClient:
         self.channel = aio_channel(target, tls_dir)
         self.stub = stub_factory(self.channel)
         self.breaker = breaker or CircuitBreaker(agent)
-        self.callers: dict[str, Callable[..., Awaitable]] = {}
-        if max_in_flight > 0:
-            for method, (batch_method, batch_request) in BATCH_METHODS.items():
-                if hasattr(self.stub, method) and hasattr(self.stub, batch_method):
-                    self.callers[method] = BatchingCaller(
-                        agent, method, getattr(self.stub, method), getattr(self.stub, batch_method),
-                        batch_request, max_in_flight, max_batch)
+        self.max_in_flight, self.max_batch = max_in_flight, max_batch
+        self._rpcs: dict[str, Callable[..., Awaitable]] = {}  # method -> its stub method or BatchingCaller
+
+    def _rpc(self, method: str) -> Callable[..., Awaitable]:
+        """How `method` is called: its stub method, or, when batching, a BatchingCaller around it
+        (made on first use and kept, so its count of outstanding RPCs spans every call)."""
+        rpc = self._rpcs.get(method)
+        if rpc is None:
+            rpc = getattr(self.stub, method)
+            if self.max_in_flight > 0 and method in BATCH_METHODS:
+                batch_method, batch_request = BATCH_METHODS[method]
+                rpc = BatchingCaller(self.agent, method, rpc, getattr(self.stub, batch_method), batch_request,
+                                     self.max_in_flight, self.max_batch)
+            self._rpcs[method] = rpc
+        return rpc
 
     async def call(self, method: str, request, deadline: float) -> AgentCall:
         """Call `method` before the absolute monotonic `deadline`; one retry if time allows.
@@ -77,7 +85,7 @@ class AgentClient:
                 AGENT_CALLS.labels(self.agent, "breaker_open").inc()
                 raise AgentUnavailable(self.agent, "circuit open")
             attempts += 1
-            rpc: Callable[..., Awaitable] = self.callers.get(method) or getattr(self.stub, method)
+            rpc = self._rpc(method)
             try:
                 result = await rpc(request, timeout=remaining, wait_for_ready=False)
             except grpc.aio.AioRpcError as err:
@@ -100,8 +108,8 @@ class AgentClient:
 
     def idle(self, method: str) -> bool:
         """Nothing of `method` is outstanding (known only for batched methods; else False)."""
-        caller = self.callers.get(method)
-        return caller is not None and caller.in_flight == 0 and not caller.waiting
+        rpc = self._rpc(method)
+        return isinstance(rpc, BatchingCaller) and rpc.in_flight == 0 and not rpc.waiting
 
     async def warm(self, method: str, request, deadline: float) -> None:
         """Best effort, for the agent's remembered readings: no retry, no breaker, errors dropped."""
@@ -109,7 +117,7 @@ class AgentClient:
         if remaining < MIN_ATTEMPT_SECONDS or self.breaker.state != State.CLOSED:
             return
         try:
-            await (self.callers.get(method) or getattr(self.stub, method))(request, timeout=remaining)
+            await self._rpc(method)(request, timeout=remaining)
         except grpc.aio.AioRpcError:
             pass
 

@@ -4,8 +4,9 @@ A repeated request is then answered without a Redis round trip, without parsing 
 answer and without turning it into a session event again: the answer's dict (what the session
 stores) and that dict's JSON without the per-request ids (`answer_json` adds this request's) are
 kept beside it. The dict is the answer as REST prints it (every field without presence printed),
-so the same JSON is the session's event and, with `rest_answer_json`, POST /v1/diagnose's body. Keys are the Redis cache's keys, so they carry the knowledge-base and model
-versions; entries expire after `ttl_seconds`, and Redis stays the cache that replicas share.
+so the same JSON is the session's event and, with `rest_answer_json`, POST /v1/diagnose's body.
+Keys are the Redis cache's keys, so they carry the knowledge-base and model versions; entries
+expire after `ttl_seconds`, and Redis stays the cache that replicas share.
 """
 
 from __future__ import annotations
@@ -53,16 +54,14 @@ class AnswerMemo:
         MEMO_LOOKUPS.labels("hit").inc()
         return item
 
-    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str) -> MemoEntry:
+    def put(self, key: str, response: diagnosis_pb2.DiagnoseResponse, as_dict: dict, body_json: str) -> None:
         """`body_json`: answer_body_json(as_dict)."""
-        entry = MemoEntry(time.monotonic() + self.ttl_seconds, response, as_dict, body_json)
         if self.size <= 0:
-            return entry
-        self._items[key] = entry
+            return
+        self._items[key] = MemoEntry(time.monotonic() + self.ttl_seconds, response, as_dict, body_json)
         self._items.move_to_end(key)
         while len(self._items) > self.size:
             self._items.popitem(last=False)
-        return entry
 
 
 def answer_dict(cached: dict, session_id: str, request_id: str) -> dict:

@@ -190,7 +190,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             if cached_dict is None:
                 cached_dict = message_dict_printed(cached)
                 body_json = answer_body_json(cached_dict)
-                entry = self.memo.put(key, cached, cached_dict, body_json)
+                self.memo.put(key, cached, cached_dict, body_json)
             response_dict = answer_dict(cached_dict, session_id, request.request_id)
             record.add("cache_hit", {"key": key})
             if emit:
@@ -207,7 +207,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             response_dict = message_dict_printed(response)
             body_json = answer_body_json(response_dict)
             if not response.degraded:
-                entry = self.memo.put(key, response, response_dict, body_json)
+                self.memo.put(key, response, response_dict, body_json)
                 shared = response
         # Encoded once: the memo's JSON serves this session's outbox line and database row too.
         record.add("response_sent", response_dict, answer_json(body_json, session_id, request.request_id))
