@@ -200,6 +200,7 @@ class BloodPressureRow:
     diastolic_at_least: float
     level: Urgency
     label: str
+    with_any: frozenset[str] = frozenset()  # when given, the row needs one of these findings too
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,8 @@ class TriageRules:
         for combo in self.combinations:
             for group in combo.groups:
                 tokens |= group
+        for row in self.adult_blood_pressure.blood_pressure + self.pregnancy.blood_pressure:
+            tokens |= row.with_any
         for e in self.explanations:
             tokens |= e.findings | e.unless | e.reassured_by
             for group in e.groups:
@@ -449,7 +452,8 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
     def bp_rows(section: dict, where: str) -> tuple[BloodPressureRow, ...]:
         return tuple(sorted(
             (BloodPressureRow(float(r["systolic_at_least"]), float(r["diastolic_at_least"]),
-                              _level(r["level"], f"{where}.blood_pressure"), r["label"])
+                              _level(r["level"], f"{where}.blood_pressure"), r["label"],
+                              frozenset(r.get("with_any") or ()))
              for r in section["blood_pressure"]),
             key=lambda r: -r.level))
 

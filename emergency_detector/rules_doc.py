@@ -208,7 +208,9 @@ def render(data: dict[str, Any]) -> str:
     out.append(f"### Blood pressure outside pregnancy, from {ab['min_age']} years "
                f"[{data['sources'][ab['source']]['cite']}]\n")
     out += _table(["systolic at least", "or diastolic at least", "level", "meaning"],
-                  [[f"{r['systolic_at_least']}", f"{r['diastolic_at_least']}", r["level"], r["label"]]
+                  [[f"{r['systolic_at_least']}", f"{r['diastolic_at_least']}", r["level"],
+                    r["label"] + (f" (with any of {', '.join(f'`{t}`' for t in r['with_any'])})"
+                                  if r.get("with_any") else "")]
                    for r in ab["blood_pressure"]])
 
     out.append("### Red flags (single findings)\n")

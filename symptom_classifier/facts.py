@@ -62,7 +62,8 @@ HR_RE = re.compile(
     rf"\b(?:hr|heart rate|heartrate|pulse rate|pulse|p|hrate)\b{_SEP}(?P<v>\d{{2,3}})\b(?:\s*(?:bpm|beats))?"
     r"|\b(?P<v2>\d{2,3})\s*(?:bpm|beats per minute|beats a minute)\b")
 BP_RE = re.compile(
-    rf"\b(?:bp|blood pressure|b/p|nibp)\b{_SEP}(?P<s>\d{{2,3}})\s*/\s*(?P<d>\d{{2,3}})"
+    rf"\b(?:bp|blood pressure|b/p|nibp|(?:monitor|machine) (?:says|said|reads|read|shows|showed))\b{_SEP}"
+    r"(?P<s>\d{2,3})\s*/\s*(?P<d>\d{2,3})"
     r"|\b(?P<s2>\d{2,3})\s*/\s*(?P<d2>\d{2,3})\s*(?:mm\s*hg|mmhg)")
 SYSTOLIC_RE = re.compile(rf"\b(?:systolic|sbp)(?:\s+bp)?\b{_SEP}(?P<s>\d{{2,3}})")
 RR_RE = re.compile(

@@ -106,6 +106,15 @@ _LOW_BACK_FORMS = ("pain in {x}", "pain at {x}", "pain across {x}", "{x} hurts",
 _EYE_GUNK_LOOKS = ("yellow", "yellowy", "green", "white")
 _EYE_GUNK_NOUNS = ("gunk", "goo", "crust")
 _EYE_GUNK_PLACES = ("in the corner of my eye", "in the corner of one eye")
+# Cramps placed in the tummy and said with the days of a period are period pain, not a lower
+# tummy pain of their own (which a severity word would make a red flag).
+_PERIOD_PAINS = ("cramps", "pains")
+_PERIOD_PLACES = ("", "low in my tummy ", "in my lower tummy ", "low down in my tummy ", "in my tummy ")
+_PERIOD_TIMES = ("the first day of", "the first two days of", "the first few days of", "at the start of",
+                 "during", "before")
+# White, soggy or cracked skin between the toes (athlete's foot), not the white of poor circulation.
+_TOE_WEBS = ("toes", "little toes")
+_TOE_SKIN_LOOKS = ("white", "soggy", "cracked", "white and soggy", "soggy and white", "cracking", "split")
 GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
     "eye-discharge": tuple(f"{a} {n} {w}" for a in _EYE_GUNK_LOOKS for n in _EYE_GUNK_NOUNS for w in _EYE_GUNK_PLACES),
     "chest-soreness-from-coughing": tuple(
@@ -113,7 +122,11 @@ GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
         + [f"{a} {s} {c}" for a in ("sore", "aching") for s in ("chest", "ribs") for c in _COUGH_CAUSES]
         + [f"chest soreness {c}" for c in _COUGH_CAUSES]),
     "lip-sore": tuple(f.format(x=x) for x in _LIP_SITES for f in _LIP_PRODROME),
-    "skin-dryness-peeling-scaliness-or-roughness": tuple(f.format(x=x) for x in _DRY_PARTS for f in _DRY_FORMS),
+    "skin-dryness-peeling-scaliness-or-roughness": tuple(f.format(x=x) for x in _DRY_PARTS for f in _DRY_FORMS)
+    + tuple(form for t in _TOE_WEBS for a in _TOE_SKIN_LOOKS
+            for form in (f"skin between my {t} is {a}", f"{a} skin between my {t}")),
+    "painful-menstruation": tuple(f"{c} {place}{when} my period" for c in _PERIOD_PAINS for place in _PERIOD_PLACES
+                                  for when in _PERIOD_TIMES),
     "coughing-up-sputum": tuple(f"{lead}{c} {n}" for lead in _SPUTUM_LEADS for c in _SPUTUM_COLOURS
                                 for n in _SPUTUM_NOUNS),
     "vaginal-discharge": tuple(f.format(a=a) for a in _DISCHARGE_LOOKS for f in _DISCHARGE_FORMS)

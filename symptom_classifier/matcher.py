@@ -110,6 +110,32 @@ NOT_FINDINGS = (
     *(f"{when} {who}{state}" for when in ("when", "if", "whenever")
       for who in ("", "i'm ", "i am ", "i get ", "i feel ", "she's ", "he's ", "she gets ", "he gets ")
       for state in ("stressed", "stressed out", "run down", "run-down", "anxious")),
+    # the weather that makes an ache worse ("knees ache in cold weather"), which the encoder reads
+    # as "out cold" (loss of consciousness); "fingers go white in the cold" is still read
+    *(f"in {the}{weather} weather" for the in ("", "the ")
+      for weather in ("cold", "damp", "wet", "cold and damp", "cold damp", "cold wet", "cold and wet")),
+    "when it's cold", "when it is cold", "when it's damp", "when it is damp",
+    # drinks a sick person is keeping down, said as reassurance, which the encoder reads as thirst
+    # ("can't keep sips of water down" is still vomiting: it contains one whole)
+    "sips of water", "sip of water", "sips of fluid", "sips of fluids", "sips of drink", "sips of drinks",
+    # ... and a wee passed, which the encoder reads as weeing often ("hasn't done a wee" is still low
+    # urine output: it contains one whole)
+    "done a wee", "done a wee-wee", "done a pee",
+    # a regular, monthly cycle said as reassurance, which the encoder reads as irregular or too
+    # frequent periods ("periods are not regular", "two periods a month" are still read)
+    "periods are regular", "period is regular", "regular periods", "my cycle is regular", "cycle is regular",
+    "periods are normal", "every month", "each month",
+    # a cause of a nosebleed, which the encoder reads as a nasal voice
+    *(f"{pick} {whose} nose" for pick in ("picking", "picked", "picks", "pick")
+      for whose in ("his", "her", "my", "their", "your")),
+    "nose picking", "nose-picking",
+    # a food allergy on record, which the encoder reads as "nuts" (testicles); an allergic
+    # reaction now is read from its own signs
+    "allergic to nuts", "allergy to nuts", "nut allergy", "allergic to peanuts", "peanut allergy",
+    "allergic to tree nuts", "allergic to nut",
+    # gripping as what makes a named site hurt ("my elbow hurts when I grip the kettle"), which the
+    # encoder reads as a rash or a hand pain ("can't grip things" is still hand weakness)
+    "when i grip", "when gripping", "when i grip things",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
