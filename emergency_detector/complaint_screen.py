@@ -42,7 +42,11 @@ CHAR_GRAMS = (3, 4, 5)
 # and 17 of the 21 emergencies the rules missed when the four earlier blind sets were first measured
 # (0.60 flagged 19 of 21 but twice the false alarms). With vignettes_blind5 added (12 files, 819
 # cases): 83.9% of emergencies, 0.8% of self-care, 1.0% of non-emergent, still 17 of 21.
-THRESHOLD = 0.70
+# Session 7 (16 files, 1,215 cases, with the must-not-miss coverage set): whole-triage
+# leave-one-file-out at 0.70 left 14 emergencies under-triaged, at 0.60 11 (0.55 and 0.50: the
+# same 11, more over-triage), three-level accuracy 90.9% at both and non-emergent 89.6 -> 88.8%.
+# Never missing an emergency is worth that; 0.60 flags 82.2% of emergencies, 1.8% of the others.
+THRESHOLD = 0.60
 # Leave-one-file-out: at 0.95, 33% of self-care cases read as self-care, and no non-emergent or
 # emergent case did (0.90: 49%, but 1.3% of non-emergent cases). Whole-triage leave-one-file-out
 # (evaluate_lofo.py) confirms it: 0.90 or 0.85 gain 8-13 self-care answers but send 3-4
