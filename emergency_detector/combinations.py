@@ -1,4 +1,5 @@
-"""Triage tuples: sets of findings (plus age, sex, medicines, history) that together mean more than alone."""
+"""Triage tuples: sets of findings (plus age, sex, medicines, history, weeks of pregnancy) that together mean
+more than alone."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ def combination_hits(combos: tuple[Combination, ...], tokens: frozenset[str], pa
         if combo.medications_any and not any(
             drug in med for drug in combo.medications_any for med in medications_lower
         ):
+            continue
+        if combo.min_pregnancy_weeks is not None and (
+                patient.pregnancy_weeks is None or patient.pregnancy_weeks < combo.min_pregnancy_weeks):
             continue
         if combo.history_any and not any(
             word in item.lower() for word in combo.history_any for item in patient.history

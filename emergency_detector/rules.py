@@ -155,6 +155,7 @@ class Combination:
     not_sex: Sex | None = None
     medications_any: tuple[str, ...] = ()
     history_any: tuple[str, ...] = ()  # lower-case words, any found in a Patient.history entry
+    min_pregnancy_weeks: float | None = None  # Patient.pregnancy_weeks at least this (known)
 
 
 @dataclass(frozen=True)
@@ -488,6 +489,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             not_sex=Sex[c["not_sex"]] if c.get("not_sex") else None,
             medications_any=tuple(m.lower() for m in c.get("medications_any", ())),
             history_any=tuple(h.lower() for h in c.get("history_any", ())),
+            min_pregnancy_weeks=c.get("min_pregnancy_weeks"),
         )
         for c in data["combinations"]
     )

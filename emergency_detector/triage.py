@@ -151,6 +151,8 @@ def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedTex
         patient = replace(patient, sex=read.sex)
     if not patient.pregnant and read.pregnant:
         patient = replace(patient, pregnant=True)
+    if patient.pregnancy_weeks is None and read.pregnancy_weeks is not None and patient.pregnant:
+        patient = replace(patient, pregnancy_weeks=read.pregnancy_weeks)
     updates = {}
     for name in ("heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp", "temperature_c", "spo2"):
         if getattr(vitals, name) is None and getattr(read.vitals, name) is not None:

@@ -15,12 +15,17 @@ VITAL_RANGES: dict[str, tuple[float, float]] = {
     "spo2": (0, 100),
 }
 AGE_RANGE = (0, 130)
+PREGNANCY_WEEKS_RANGE = (0, 45)
 
 
 def check_inputs(patient: Patient, vitals: Vitals) -> None:
     age = patient.age_years
     if age is not None and not AGE_RANGE[0] <= age <= AGE_RANGE[1]:
         raise InvalidArgument("patient.age_years", f"must be between {AGE_RANGE[0]} and {AGE_RANGE[1]}, got {age}")
+    weeks = patient.pregnancy_weeks
+    if weeks is not None and not PREGNANCY_WEEKS_RANGE[0] <= weeks <= PREGNANCY_WEEKS_RANGE[1]:
+        low, high = PREGNANCY_WEEKS_RANGE
+        raise InvalidArgument("patient.pregnancy_weeks", f"must be between {low} and {high}, got {weeks}")
     for name, (low, high) in VITAL_RANGES.items():
         value = getattr(vitals, name)
         if value is not None and not low <= value <= high:

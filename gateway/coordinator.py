@@ -146,6 +146,7 @@ class Coordinator:
                 age_years=classified.age_years if classified.HasField("age_years") else None,
                 sex=clinical.Sex(classified.sex),
                 pregnant=classified.pregnant if classified.HasField("pregnant") else None,
+                pregnancy_weeks=classified.pregnancy_weeks if classified.HasField("pregnancy_weeks") else None,
                 vitals=convert.vitals_from_pb(classified.vitals))
             unrecognised = list(classified.unrecognised)
         else:

@@ -301,7 +301,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             read = clinical.ClassifiedText(
                 age_years=classified.age_years if classified.HasField("age_years") else None,
                 sex=clinical.Sex(classified.sex),
-                pregnant=classified.pregnant if classified.HasField("pregnant") else None)
+                pregnant=classified.pregnant if classified.HasField("pregnant") else None,
+                pregnancy_weeks=classified.pregnancy_weeks if classified.HasField("pregnancy_weeks") else None)
         except AgentUnavailable:
             read = self.triage.classifier.classify(request.complaint, convert.evidence_from_pb(request.evidence))
             findings = convert.findings_to_pb(read.findings)

@@ -26,6 +26,7 @@ VITAL_RANGES = {
     "spo2": (0, 100),
 }
 AGE_RANGE = (0, 130)
+PREGNANCY_WEEKS_RANGE = (0, 45)
 
 
 def _enum_ok(enum_type, value: int) -> bool:
@@ -62,6 +63,10 @@ def validate_request(request: diagnosis_pb2.DiagnoseRequest, kb: KnowledgeBase) 
         raise InvalidArgument("patient.sex", f"unknown value {p.sex}")
     if p.pregnant and p.sex == common_pb2.SEX_MALE:
         raise InvalidArgument("patient.pregnant", "cannot be true when patient.sex is SEX_MALE")
+    if p.HasField("pregnancy_weeks"):
+        _number("patient.pregnancy_weeks", p.pregnancy_weeks, *PREGNANCY_WEEKS_RANGE)
+        if p.sex == common_pb2.SEX_MALE:
+            raise InvalidArgument("patient.pregnancy_weeks", "cannot be set when patient.sex is SEX_MALE")
     _strings("patient.history", p.history)
     _strings("patient.medications", p.medications)
     _strings("patient.allergies", p.allergies)

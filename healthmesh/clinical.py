@@ -71,6 +71,7 @@ class Patient:
     history: tuple[str, ...] = ()
     medications: tuple[str, ...] = ()
     allergies: tuple[str, ...] = ()
+    pregnancy_weeks: int | None = None  # completed weeks, when known (the rules read it only in pregnancy)
 
 
 @dataclass(frozen=True)
@@ -196,3 +197,4 @@ class ClassifiedText:
     sex: Sex = Sex.UNSPECIFIED
     pregnant: bool | None = None
     vitals: Vitals = field(default_factory=Vitals)
+    pregnancy_weeks: int | None = None

@@ -16,9 +16,11 @@ def _opt(msg, name: str):
 
 
 def patient_from_pb(p: pb.Patient) -> c.Patient:
+    weeks = _opt(p, "pregnancy_weeks")
     return c.Patient(
-        age_years=_opt(p, "age_years"), sex=c.Sex(p.sex), pregnant=p.pregnant,
+        age_years=_opt(p, "age_years"), sex=c.Sex(p.sex), pregnant=p.pregnant or weeks is not None,
         history=tuple(p.history), medications=tuple(p.medications), allergies=tuple(p.allergies),
+        pregnancy_weeks=weeks,
     )
 
 
@@ -69,6 +71,8 @@ def patient_to_pb(p: c.Patient) -> pb.Patient:
                      medications=p.medications, allergies=p.allergies)
     if p.age_years is not None:
         msg.age_years = p.age_years
+    if p.pregnancy_weeks is not None:
+        msg.pregnancy_weeks = p.pregnancy_weeks
     return msg
 
 

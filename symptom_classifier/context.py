@@ -35,6 +35,9 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "didn't", "haven't", "hasn't", "isn't", "wasn't", "aren't", "weren't", "hadn't",
         "neither", "nor", "not had", "no more", "not experiencing", "not having", "free from",
         "stopped", "has stopped",
+        # clinical prose: "no problems with his bladder or bowels"
+        "no problems with", "no problem with", "no trouble with", "no issues with", "no difficulty with",
+        "no difficulties with",
     ),
     (Kind.NEGATED, BACKWARD): (
         "denied", "absent", "negative", "ruled out", "resolved", "gone", "has gone",
@@ -43,6 +46,9 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         # a statement that a function is normal negates its symptom ("breathing is fine")
         "is fine", "are fine", "is normal", "are normal", "normally", "is ok", "is okay",
         "fine", "as normal", "as usual", "normal", "ok", "okay", "well",  # "breathing fine", "nappies normal", "feeding well"
+        # an ability said as reassurance ("swallows his saliva without difficulty")
+        "without difficulty", "without any difficulty", "without problems", "without any problems",
+        "without trouble", "without any trouble", "with no difficulty", "with no problems",
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",
@@ -98,7 +104,8 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "as well", "well as", "not well", "not feeling well", "not very well", "unwell",
         # an episode that ends is still a symptom ("the room spins for 20 seconds then stops")
         "then stops", "then it stops", "and then stops", "then goes", "then it goes", "then settles",
-        "then it settles", "then passes", "then it passes", "before it stops", "until it stops",
+        "then it settles", "then passes", "settles when", "settles if", "settles after", "settles within",
+        "settles with rest", "eases when", "eases off when", "then it passes", "before it stops", "until it stops",
         "no change", "not only", "no further", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",

@@ -19,7 +19,7 @@ from healthmesh.errors import InvalidArgument
 from knowledge.kb import KnowledgeBase
 
 from . import modifiers as mods
-from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Scope, TriggerLexicon, answer_after, clause_ids, read_context
+from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Kind, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
 from .lexicon import (BLEEDING_GOING_ON, BLEEDING_STOPPED_AFTER, BROUGHT_UP_WORDS, COUGH_WORDS, DOWN_BELOW_WORDS,
                       GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS, VOMIT_WORDS)
@@ -34,6 +34,11 @@ FEVER_ID = "fever"
 FEVER_FROM_C = 38.0
 BILE_ID = "bilious-vomiting"
 SPUTUM_ID = "coughing-up-sputum"
+EYE_DISCHARGE_ID = "eye-discharge"
+EYE_WORDS = re.compile(r"\beyes?\b|\beyelids?\b|\blashes\b|\beyelashes\b")
+GENITAL_WORDS = re.compile(r"\bvagina\w*|\bvulva\w*|\bgenital\w*|\bdown (?:below|there)\b|\bknickers\b|\bpants\b|"
+                           r"\bunderwear\b|\bthrush\b|\bpenis\b|\bsex\b|\bintercourse\b|\bperiods?\b|\bpregnan\w*|"
+                           r"\bitch\w* (?:down|around)\b|\bsmell\w*|\bodou?r\w*|\bfishy\b|\bstd\b|\bsti\b")
 SEVERE_BLEEDING_ID = "severe-bleeding"
 GENERIC_PAIN = "pain"
 # A broad finding said with a body site names the site's own concept when the vocabulary has one:
@@ -123,6 +128,7 @@ class SymptomClassifier:
         result.age_years = facts.age_years
         result.sex = facts.sex
         result.pregnant = facts.pregnant
+        result.pregnancy_weeks = facts.pregnancy_weeks
         result.vitals = _vitals(facts, result.findings)
         return result
 
@@ -189,6 +195,7 @@ class SymptomClassifier:
             unrecognised.extend(_leftovers(original, sent, usable[a:b], used))
         if facts.sex == Sex.MALE:
             findings = [self._male_down_below(f) for f in findings]
+        findings = [self._eye_discharge(f, norm) for f in findings]
         fever = self._fever_from_temperature(original, facts, findings)
         if fever:
             findings.append(fever)
@@ -208,7 +215,13 @@ class SymptomClassifier:
                 used[k] = True
         chosen = [m for m in chosen if m.concept_id != NOT_FINDING]  # "fell asleep": words, no finding
         triggers = self.triggers.find(sent, [u or not ok for u, ok in zip(used, usable)])
-        clauses = clause_ids(sent, used)
+        # a negation that ends in a clause word ("no problems with") does not close its clause
+        in_negation = [False] * len(sent)
+        for t in triggers:
+            if t.kind is Kind.NEGATED and t.end - t.start > 1:
+                for k in range(t.start, t.end):
+                    in_negation[k] = True
+        clauses = clause_ids(sent, [u or q for u, q in zip(used, in_negation)])
         spans = [(m.start, m.end) for m in chosen]
         scopes = read_context(sent, spans, triggers, clauses)
         for t in triggers:
@@ -225,11 +238,12 @@ class SymptomClassifier:
         ]
         # "has had earache for 4 days and a temperature": a duration of a finding's own makes the
         # whole soft history/family scope a current complaint
+        # (also one said after a long list of places: "itching of the palms and the soles for a week")
+        modifier_index.share_durations(hits)
         if any(h.scope.soft and h.mods.duration_hours is not None for h in hits):
             for h in hits:
                 if h.scope.soft:
                     h.scope.ongoing = True
-        modifier_index.share_durations(hits)
         modifier_index.share_severities(hits)
         return _drop_generic(hits), used
 
@@ -336,6 +350,14 @@ class SymptomClassifier:
         if target is None or target not in self.kb.symptoms or not DOWN_BELOW_WORDS.search(f.text.lower()):
             return f
         concept = self.kb.symptoms[target]
+        return replace(f, code=concept.code, name=concept.name)
+
+    def _eye_discharge(self, f: Finding, norm: str) -> Finding:
+        """A bare "discharge" in a complaint about the eyes that names nothing genital is the eyes'."""
+        if (f.code != "symptom:vaginal-discharge" or EYE_DISCHARGE_ID not in self.kb.symptoms
+                or GENITAL_WORDS.search(norm) or not EYE_WORDS.search(norm)):
+            return f
+        concept = self.kb.symptoms[EYE_DISCHARGE_ID]
         return replace(f, code=concept.code, name=concept.name)
 
     def _as_bile(self, f: Finding, norm: str, sent: list[Token]) -> Finding:

@@ -45,9 +45,17 @@ PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b")
 FAMILY_CONTEXT = re.compile(r"(?:mother|father|mum|mom|dad|sister|brother|aunt|uncle|grand\w+|"
                             r"family|wife|husband)\W*(?:\w+\W+){0,3}$")
 
+_MONTHS = r"(?P<months>[1-9]|one|two|three|four|five|six|seven|eight|nine)"
+# "32 weeks pregnant", "32 weeks' gestation", "32+4 weeks of pregnancy", "30 weeks along",
+# "pregnant at 32 weeks", "pregnant (30 weeks)", "7 months pregnant"; the first alternatives that
+# carry the weeks come before the bare words, so the weeks are read where they are written.
 PREGNANT_RE = re.compile(
-    r"\b(?:(?P<weeks>\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|pg)|pregnant|pregnancy|"
-    r"expecting a baby|with child|gravid|antenatal|primigravida|multigravida)\b")
+    r"\b(?:(?P<weeks>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)'?\s*(?:of\s+)?"
+    r"(?:pregnant|pregnancy|gestation|pg|along)|"
+    r"pregnant\s*[(,-]?\s*(?:at\s+|about\s+|around\s+)?(?P<weeks2>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)|"
+    rf"{_MONTHS}\s*months?\s*pregnant|"
+    r"pregnant|pregnancy|expecting a baby|with child|gravid|antenatal|primigravida|multigravida)\b")
+MAX_PREGNANCY_WEEKS = 45  # beyond this a number is not a gestation (the API's limit too)
 NOT_PREGNANT_RE = re.compile(
     r"\b(?:not|isn't|never been|no chance of being|can't be|cannot be)\s+(?:currently\s+)?"
     r"pregnan\w*|\bnegative pregnancy test|\bpregnancy test (?:was |is )?negative")
@@ -243,11 +251,24 @@ def _read_pregnancy(text: str, facts: Facts) -> None:
         if FAMILY_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
             return
         facts.pregnant = True
-        if m["weeks"]:
-            facts.pregnancy_weeks = int(m["weeks"])
+        weeks = _pregnancy_weeks(m)
+        if weeks is not None:
+            facts.pregnancy_weeks = weeks
             _claim(facts, m)
         if facts.sex == Sex.UNSPECIFIED:
             facts.sex = Sex.FEMALE
+
+
+def _pregnancy_weeks(m: re.Match[str]) -> int | None:
+    """Completed weeks from a PREGNANT_RE match; months count as 40/9 weeks each (NHS: a pregnancy
+    is about 40 weeks, 9 months), rounded down."""
+    if m["weeks"] or m["weeks2"]:
+        weeks = int(m["weeks"] or m["weeks2"])
+    elif m["months"]:
+        weeks = int(_number(m["months"]) * 40 / 9)
+    else:
+        return None
+    return weeks if weeks <= MAX_PREGNANCY_WEEKS else None
 
 
 def _read_consciousness(text: str, facts: Facts) -> None:

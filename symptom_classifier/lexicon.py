@@ -84,7 +84,8 @@ _COUGH_CAUSES = ("from coughing", "from all the coughing", "with all the coughin
 _LIP_SITES = ("lip", "top lip", "upper lip", "bottom lip", "lower lip")
 _LIP_PRODROME = ("tingling on {x}", "tingly on {x}", "tingling spot on {x}", "tingly spot on {x}",
                  "tingly burning spot on {x}", "burning spot on {x}", "blisters on {x}",
-                 "cluster of blisters on {x}")
+                 "cluster of blisters on {x}", "tingling feeling on {x}", "tingling on the edge of {x}",
+                 "tingling feeling on the edge of {x}")
 _DRY_PARTS = ("shins", "legs", "arms", "hands", "feet", "elbows", "heels", "face")
 _DRY_FORMS = ("dry {x}", "{x} are dry", "{x} is dry", "{x} have gone dry", "{x} go dry", "{x} goes dry",
               "{x} are dry and flaky", "{x} have gone dry and flaky", "{x} are flaky", "flaky {x}",
@@ -111,7 +112,7 @@ _EYE_GUNK_PLACES = ("in the corner of my eye", "in the corner of one eye")
 _PERIOD_PAINS = ("cramps", "pains")
 _PERIOD_PLACES = ("", "low in my tummy ", "in my lower tummy ", "low down in my tummy ", "in my tummy ")
 _PERIOD_TIMES = ("the first day of", "the first two days of", "the first few days of", "at the start of",
-                 "during", "before")
+                 "during", "before", "on the first day of", "on the first two days of", "on the first few days of")
 # White, soggy or cracked skin between the toes (athlete's foot), not the white of poor circulation.
 _TOE_WEBS = ("toes", "little toes")
 _TOE_SKIN_LOOKS = ("white", "soggy", "cracked", "white and soggy", "soggy and white", "cracking", "split")

@@ -136,6 +136,22 @@ NOT_FINDINGS = (
     # gripping as what makes a named site hurt ("my elbow hurts when I grip the kettle"), which the
     # encoder reads as a rash or a hand pain ("can't grip things" is still hand weakness)
     "when i grip", "when gripping", "when i grip things",
+    # clinical prose: a normal finding or a look taken, which the encoder reads as noisy breathing or
+    # ear pulling ("noisy breathing", "keeps pulling at his ear" are still read)
+    "breathing is quiet", "breathing quietly", "quiet breathing",
+    *(f"{look} {into} {whose} {ear}" for look in ("looking", "look", "looked", "on looking")
+      for into in ("in", "into") for whose in ("the", "his", "her", "my", "their") for ear in ("ear", "ears")),
+    # a child at play, said as reassurance ("playing with his ears" is still ear pulling)
+    *(f"playing with {whose} toys" for whose in ("his", "her", "their", "the", "my")), "playing with toys",
+    # a place at a border, which the encoder reads as "on edge" (anxiety); "feeling on edge" still is
+    "on the edge of",
+    # a medicine that helps, said as reassurance, which the encoder reads as an overdose; the
+    # number or amount taken ("took 20 paracetamol") is still read by PATTERNS
+    *(f"{drug}{also} {helps}" for drug in ("paracetamol", "ibuprofen", "painkillers", "co-codamol", "aspirin")
+      for also in ("", " and a walk", " and rest", " and a hot water bottle", " and a lie down", " and sleep")
+      for helps in ("helps", "help", "helped", "eases it", "ease it")),
+    # where a skin complaint stings ("stings when I pee" is still painful urination)
+    "after showering", "after a shower", "in the shower", "after a bath", "in the bath",
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
@@ -301,6 +317,15 @@ _WORD = r"[a-z][a-z'-]*"
 # a word between the parts of a pattern that is not a negation ("my eyes are not painful")
 _AFFIRMED = r"(?!(?:no|not|never|none|nothing|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't)\b)[a-z][a-z'-]*"
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # weight lost by an amount ("has lost about 6 kg", "lost half a stone without trying")
+    (r"\b(?:lost|losing|dropped)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+)?"
+     r"(?:\d+(?:\.\d+)?|a|half a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)\s*"
+     r"(?:kg|kgs|kilos?|kilograms?|lbs?|pounds|stones?|st)\b", "weight-loss"),
+    # an ulcer placed in the mouth with its looks between ("a round white ulcer with a red rim on the
+    # inside of her lower lip")
+    (rf"\bulcers?\b(?:\s+{_AFFIRMED}){{0,6}}?\s+(?:on|in|inside)\s+(?:the\s+inside\s+of\s+)?"
+     r"(?:my|her|his|their|the)\s+(?:lower\s+|upper\s+|bottom\s+|top\s+|inner\s+)?"
+     r"(?:lip|lips|cheek|cheeks|gum|gums|tongue|mouth)\b", "mouth-ulcer"),
     # a period late by some time ("period is about 2 wks late", "my period's 10 days late")
     (r"\bperiod(?:s|'s)?\s+(?:is\s+|are\s+|was\s+)?(?:about\s+|nearly\s+|over\s+|almost\s+|like\s+)?"
      r"(?:a\s+|\d+\s+|a\s+few\s+|two\s+|three\s+|four\s+|five\s+|six\s+|ten\s+|couple\s+(?:of\s+)?)?"

@@ -129,6 +129,16 @@ class SiteMention:
     end: int
 
 
+# "every spring for the past few years", "for years, every winter": how long a complaint has kept
+# coming back, not how long this episode has lasted
+_RECURS_BEFORE = re.compile(r"\b(?:every|each)\s+(?:[a-z]+\s+){1,2}$")
+_RECURS_AFTER = re.compile(r"^\s*,?\s*(?:every|each)\s+[a-z]")
+
+
+def _recurring(text: str, start: int, end: int) -> bool:
+    return bool(_RECURS_BEFORE.search(text[:start]) or _RECURS_AFTER.match(text[end:]))
+
+
 def read_duration(text: str) -> list[tuple[float | None, int, int]]:
     out: list[tuple[float | None, int, int]] = []
     taken: list[tuple[int, int]] = []
@@ -144,11 +154,11 @@ def read_duration(text: str) -> list[tuple[float | None, int, int]]:
             hours = UNIT_HOURS.get(unit)
             if hours is None:
                 continue
-            out.append((num * hours, m.start(), m.end()))
+            out.append((None if _recurring(text, m.start(), m.end()) else num * hours, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in PLURAL_ONLY.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken):
-            out.append((PLURAL_HOURS[m["unit"]], m.start(), m.end()))
+            out.append((None if _recurring(text, m.start(), m.end()) else PLURAL_HOURS[m["unit"]], m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in SINCE.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken):

@@ -31,6 +31,8 @@ def classified_to_pb(read: clinical.ClassifiedText) -> symptoms_pb2.ClassifyResp
         msg.age_years = read.age_years
     if read.pregnant is not None:
         msg.pregnant = read.pregnant
+    if read.pregnancy_weeks is not None:
+        msg.pregnancy_weeks = read.pregnancy_weeks
     return msg
 
 

@@ -53,6 +53,8 @@ def requests(draw) -> diagnosis_pb2.DiagnoseRequest:
         r.patient.age_years = draw(numbers)
     r.patient.sex = draw(mostly(st.integers(0, 2), st.integers(-2, 6)))
     r.patient.pregnant = draw(mostly(st.just(False), st.booleans()))
+    if draw(st.booleans()):
+        r.patient.pregnancy_weeks = draw(mostly(st.integers(0, 45), st.integers(-2**31, 2**31 - 1)))
     r.patient.history.extend(draw(mostly(st.lists(st.text(max_size=30), max_size=3), items)))
     r.patient.medications.extend(draw(mostly(st.lists(st.sampled_from(["warfarin", "aspirin"]), max_size=2),
                                              st.lists(st.sampled_from(["", "x" * 201, "\x00", "💊"]), max_size=4))))

@@ -75,6 +75,10 @@ REJECTED = [
     ("max_conditions 99", {"complaint": "cough", "max_conditions": 99}, "max_conditions"),
     ("max_conditions negative", {"complaint": "cough", "max_conditions": -1}, "max_conditions"),
     ("pregnant male", {"complaint": "cough", "patient": {"sex": "SEX_MALE", "pregnant": True}}, "patient.pregnant"),
+    ("pregnancy weeks 50", {"complaint": "bleeding", "patient": {"pregnancy_weeks": 50}}, "patient.pregnancy_weeks"),
+    ("pregnancy weeks negative", {"complaint": "bleeding", "patient": {"pregnancy_weeks": -2}}, "patient.pregnancy_weeks"),
+    ("pregnancy weeks male", {"complaint": "cough", "patient": {"sex": "SEX_MALE", "pregnancy_weeks": 20}},
+     "patient.pregnancy_weeks"),
     # empty, whitespace and huge text
     ("empty complaint", {"complaint": ""}, "complaint"),
     ("whitespace complaint", {"complaint": " \t\n\u00a0 "}, "complaint"),

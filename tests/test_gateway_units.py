@@ -78,6 +78,17 @@ def test_pregnant_male_is_rejected(kb):
     assert err.value.field == "patient.pregnant"
 
 
+@pytest.mark.parametrize("weeks, sex", [(46, common_pb2.SEX_FEMALE), (-1, common_pb2.SEX_UNSPECIFIED),
+                                        (20, common_pb2.SEX_MALE)])
+def test_bad_pregnancy_weeks_are_rejected(kb, weeks, sex):
+    r = request()
+    r.patient.sex = sex
+    r.patient.pregnancy_weeks = weeks
+    with pytest.raises(InvalidArgument) as err:
+        validate_request(r, kb)
+    assert err.value.field == "patient.pregnancy_weeks"
+
+
 def test_unknown_evidence_code_is_rejected_with_its_index(kb):
     r = diagnosis_pb2.DiagnoseRequest()
     r.evidence.add(code="ddxplus:E_91")
