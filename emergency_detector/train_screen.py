@@ -43,9 +43,12 @@ TRAINING_FILES = (
     ("triage_blind7.jsonl", "all"),
     ("triage_blind8.jsonl", "all"),
     ("vignettes_blind7.jsonl", "all"),
-    ("vignettes_blind9.jsonl", "all"),
     ("triage_must_not_miss.jsonl", "all"),
 )
+# Development data the screen does not train on: vignettes_blind9 (clinician prose) made it worse
+# for the other files. Leave-one-file-out with it in training: vignettes_dev_extra 81.0 -> 80.0%,
+# vignettes_blind3 85.0 -> 83.3%, triage_dev_extra 94.4 -> 93.3%, one more must-not-miss emergency
+# under-triaged, and no file gained. The rules still learn from it (its family tests).
 C = 100.0  # inverse regularisation: leave-one-file-out, 100 flagged more emergencies than 10 or 30 at the same false alarms
 # The emergencies the rule library under-triaged when blind sets 1-4 were first measured (the
 # rules were fixed for them afterwards): how many the screen flags when it has not seen their file.

@@ -126,6 +126,7 @@ def test_leave_one_file_out_reads_only_development_files():
     names = {name for name, _ in TRAINING_FILES}
     assert {"vignettes_blind5.jsonl", "vignettes_blind7.jsonl", "triage_blind7.jsonl", "triage_blind8.jsonl"} <= names
     assert not names & {"vignettes_blind4.jsonl", "vignettes_blind6.jsonl", "vignettes_blind8.jsonl",
-                        "triage_blind5.jsonl", "triage_blind6.jsonl", "triage_blind9.jsonl"}
+                        "vignettes_blind10.jsonl", "triage_blind5.jsonl", "triage_blind6.jsonl",
+                        "triage_blind9.jsonl"}
     splits = dict(TRAINING_FILES)
     assert splits["vignettes.jsonl"] == "dev" and splits["triage_cases.jsonl"] == "dev"
