@@ -32,7 +32,7 @@ import yaml
 from emergency_detector.rules import RULES_PATH, RulesError, TriageRules
 from healthmesh.clinical import Finding, Patient, Presence, Sex, Urgency, Vitals
 from tests.support.reading import present
-from tests.support.triage import assessor, symptom
+from tests.support.triage import assessor, level_of, symptom
 
 PREGNANT = Patient(age_years=30, sex=Sex.FEMALE, pregnant=True)
 ADULT = Patient(age_years=29, sex=Sex.MALE)
@@ -47,11 +47,6 @@ def absent(sid: str) -> Finding:
 @pytest.fixture(scope="module")
 def served(served_classifier):
     return served_classifier
-
-
-def level_of(served, detector, text: str, patient: Patient, vitals: Vitals = Vitals()) -> Urgency:
-    """The rules' level on the classifier's reading of `text` (no differential, no screen)."""
-    return detector.assess(patient, vitals, served.classify(text).findings).level
 
 
 # ---------------------------------------------------------------------------- the rule data

@@ -31,7 +31,7 @@ from condition_matcher.engine import ConditionMatcher
 from emergency_detector.rules import RULES_PATH
 from healthmesh.clinical import Patient, Sex, Urgency, Vitals
 from tests.support.reading import present
-from tests.support.triage import assessor, symptom
+from tests.support.triage import assessor, level_of, symptom
 
 ADULT = Patient(age_years=31, sex=Sex.FEMALE)
 OLDER = Patient(age_years=74, sex=Sex.MALE)
@@ -42,11 +42,6 @@ BABY = Patient(age_years=0.6, sex=Sex.MALE)
 @pytest.fixture(scope="module")
 def served(served_classifier):
     return served_classifier
-
-
-def level_of(served, detector, text: str, patient: Patient, vitals: Vitals = Vitals()) -> Urgency:
-    """The rules' level on the classifier's reading of `text` (no differential, no screen)."""
-    return detector.assess(patient, vitals, served.classify(text).findings).level
 
 
 # (text, concept that must be read or None, concepts that must not be read)

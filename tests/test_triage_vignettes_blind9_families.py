@@ -22,8 +22,9 @@ import pytest
 import yaml
 
 from emergency_detector.rules import RULES_PATH
-from healthmesh.clinical import Patient, Sex, Urgency, Vitals
+from healthmesh.clinical import Patient, Sex, Urgency
 from tests.support.reading import present
+from tests.support.triage import level_of
 
 ADULT = Patient(age_years=34, sex=Sex.FEMALE)
 MAN = Patient(age_years=58, sex=Sex.MALE)
@@ -34,11 +35,6 @@ BABY = Patient(age_years=0.7, sex=Sex.FEMALE)
 @pytest.fixture(scope="module")
 def served(served_classifier):
     return served_classifier
-
-
-def level_of(served, detector, text: str, patient: Patient, vitals: Vitals = Vitals()) -> Urgency:
-    """The rules' level on the classifier's reading of `text` (no differential, no screen)."""
-    return detector.assess(patient, vitals, served.classify(text).findings).level
 
 
 # (text, concept that must be read or None, concepts that must not be read)

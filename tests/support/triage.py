@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from healthmesh.clinical import Finding, Patient, UrgencyAssessment, Vitals
+from healthmesh.clinical import Finding, Patient, Urgency, UrgencyAssessment, Vitals
 
 
 def symptom(sid: str, **kw) -> Finding:
@@ -18,3 +18,8 @@ def assessor(default_patient: Patient) -> Callable[..., UrgencyAssessment]:
                vitals: Vitals = Vitals(), **kw) -> UrgencyAssessment:
         return detector.assess(patient, vitals, findings, **kw)
     return assess
+
+
+def level_of(served, detector, text: str, patient: Patient, vitals: Vitals = Vitals()) -> Urgency:
+    """The rules' level on the classifier's reading of `text` (no differential, no screen)."""
+    return detector.assess(patient, vitals, served.classify(text).findings).level
