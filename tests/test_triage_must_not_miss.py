@@ -259,3 +259,107 @@ def test_second_pass_complaints_are_emergencies(served, detector, text, patient)
     read = served.classify(text)
     patient, vitals = merge_text_facts(patient, Vitals(), read)
     assert detector.assess(patient, vitals, read.findings).level >= Urgency.EMERGENCY, text
+
+
+# --- issue #5: emergencies the rules alone missed on development data (the screen had lifted them) --
+# too breathless to speak (NHS asthma attack), very hard to wake (NHS sepsis), sudden chest or side
+# pain with breathlessness (NHS collapsed lung), swelling with an airway sign (RCUK anaphylaxis), and
+# readings: an obstruction told as no poo or wind, a board-hard belly, a still baby, quinsy in lay words.
+
+def test_issue5_rules_are_sourced():
+    raw = yaml.safe_load(RULES_PATH.read_text())
+    combos = {c["id"]: c for c in raw["combinations"]}
+    for cid in ("sudden-chest-pain-breathless", "swelling-with-airway-signs"):
+        assert combos[cid]["source"] in raw["sources"], cid
+    flags = {r["token"]: r for r in raw["red_flags"]}
+    for token in ("too-breathless-to-speak", "hard-to-wake"):
+        assert flags[token]["source"] in raw["sources"], token
+
+
+def test_too_breathless_to_speak_calls_an_ambulance(detector):
+    assert assess(detector, [symptom("too-breathless-to-speak")]).level == Urgency.EMERGENCY_AMBULANCE
+    # breathless, but talking: a doctor today
+    assert assess(detector, [symptom("shortness-of-breath"), symptom("wheezing")]).level == Urgency.CONSULTATION_24H
+
+
+def test_very_hard_to_wake_is_an_emergency_and_sleepy_is_not(detector):
+    child = Patient(age_years=8)
+    assert assess(detector, [symptom("hard-to-wake")], patient=child).level == Urgency.EMERGENCY
+    assert assess(detector, [symptom("sleepiness")], patient=child).level < Urgency.EMERGENCY
+
+
+def test_sudden_chest_or_side_pain_with_breathlessness_is_an_emergency(detector):
+    young = Patient(age_years=20, sex=Sex.MALE)
+    for pain in ("side-pain", "hurts-to-breath"):
+        found = [symptom(pain, onset="sudden"), symptom("shortness-of-breath")]
+        assert assess(detector, found, patient=young).level == Urgency.EMERGENCY, pain
+    # pain on breathing that built up with a chest infection keeps its own level
+    slow = [symptom("hurts-to-breath"), symptom("shortness-of-breath"), symptom("cough")]
+    assert assess(detector, slow, patient=young).level == Urgency.CONSULTATION_24H
+    # a sudden stitch with no breathlessness is no emergency
+    assert assess(detector, [symptom("side-pain", onset="sudden")], patient=young).level < Urgency.EMERGENCY
+
+
+def test_swelling_with_an_airway_sign_calls_an_ambulance(detector):
+    for swelling, airway in (("lip-swelling", "wheezing"), ("facial-swelling", "hoarse-voice"),
+                             ("swollen-eye", "abnormal-breathing-sounds")):
+        result = assess(detector, [symptom(swelling), symptom(airway)])
+        assert result.level == Urgency.EMERGENCY_AMBULANCE, (swelling, airway)
+    # puffy eyes with a cough (hay fever, a cold), or a swollen lip alone, keep their own level
+    assert assess(detector, [symptom("swollen-eye"), symptom("cough")]).level < Urgency.EMERGENCY
+    assert assess(detector, [symptom("lip-swelling")]).level == Urgency.CONSULTATION_24H
+
+
+@pytest.mark.parametrize("text,expected,not_expected", [
+    ("so out of breath she can't finish a sentence", "too-breathless-to-speak", None),
+    ("a bit out of breath on the stairs", "shortness-of-breath", "too-breathless-to-speak"),
+    ("we can barely wake him this morning", "hard-to-wake", None),
+    ("she's been very sleepy with the cold", "sleepiness", "hard-to-wake"),
+    ("he hasn't been able to poo or pass wind since Sunday", "not-passing-wind", "flatulence"),
+    ("I'm passing wind a lot and feel bloated", "flatulence", "not-passing-wind"),
+    ("her belly is hard as a board", "peritonism", None),
+    ("my poos are hard", "constipation", "peritonism"),
+    ("I don't think the baby has moved today", "reduced-fetal-movements", None),
+    ("the baby has moved a lot today", None, "reduced-fetal-movements"),
+    ("can't open my mouth properly and my throat is worse on one side", "jaw-pain", None),
+    ("can't open my mouth properly and my throat is worse on one side", "sore-throat", None),
+    ("his voice sounds like he's got something in his mouth", "problem-with-voice", None),
+])
+def test_issue5_reading(served, text, expected, not_expected):
+    read = present(served, text)
+    if expected:
+        assert expected in read, (text, read)
+    if not_expected:
+        assert not_expected not in read, (text, read)
+
+
+@pytest.mark.parametrize("text,patient", [
+    ("his inhaler isn't working and he's too breathless to talk", Patient(age_years=12)),
+    ("our daughter has a bad headache and we can barely wake her", Patient(age_years=10)),
+    ("stabbing pain came on suddenly in the left side of my chest and I'm short of breath",
+     Patient(age_years=24, sex=Sex.MALE)),
+    ("his face swelled up after a bee sting and his voice has gone hoarse", Patient(age_years=9)),
+    ("he hasn't been able to poo or pass wind since Sunday and keeps vomiting", Patient(age_years=66)),
+    ("32 weeks pregnant and I don't think the baby has moved today", Patient(age_years=30, sex=Sex.FEMALE,
+                                                                              pregnant=True)),
+])
+def test_issue5_complaints_are_emergencies(served, detector, text, patient):
+    from emergency_detector.triage import merge_text_facts
+
+    read = served.classify(text)
+    patient, vitals = merge_text_facts(patient, Vitals(), read)
+    assert detector.assess(patient, vitals, read.findings).level >= Urgency.EMERGENCY, text
+
+
+def test_a_sunburnt_red_face_is_the_sunburn(detector):
+    # NHS sunburn: red, hot, sore skin; a flushed face beside it is the burn, alone a routine check
+    assert assess(detector, [symptom("sunburn"), symptom("flushing")]).level == Urgency.SELF_CARE
+    assert assess(detector, [symptom("flushing")]).level == Urgency.CONSULTATION
+
+
+def test_severe_pain_out_of_proportion_is_an_emergency(detector):
+    elderly = Patient(age_years=80, sex=Sex.FEMALE)
+    found = [symptom("pain-out-of-proportion", severity="severe"), symptom("vomiting")]
+    assert assess(detector, found, patient=elderly).level == Urgency.EMERGENCY
+    # the same words without severe pain keep their own level
+    assert assess(detector, [symptom("pain-out-of-proportion")], patient=elderly).level < Urgency.EMERGENCY
