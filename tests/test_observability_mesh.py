@@ -122,7 +122,10 @@ def test_one_trace_spans_the_gateway_and_every_agent(observed):
         with collector.lock:
             spans = [s for s in collector.spans if s["trace_id"] == root["trace_id"]]
         served = {s["service"] for s in spans if s["kind"] == 2}  # SERVER
-        return spans if served >= {f"healthmesh-{a}" for a in AGENTS} else None
+        # every agent's server span, and the gateway's own server span (exported after the
+        # diagnose span it encloses, so it may arrive a batch later)
+        parent_seen = any(s["span_id"] == root["parent"] for s in spans)
+        return spans if served >= {f"healthmesh-{a}" for a in AGENTS} and parent_seen else None
 
     spans = wait_for(by_trace)
     assert spans, sorted({(s["service"], s["name"]) for s in collector.spans})
