@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from healthmesh.clinical import Patient, Vitals
+from healthmesh.clinical import PREGNANCY_WEEKS_RANGE, Patient, Vitals
 from healthmesh.errors import InvalidArgument
 
 # inclusive plausible ranges; NaN fails every comparison and so is rejected too
@@ -15,7 +15,6 @@ VITAL_RANGES: dict[str, tuple[float, float]] = {
     "spo2": (0, 100),
 }
 AGE_RANGE = (0, 130)
-PREGNANCY_WEEKS_RANGE = (0, 45)
 
 
 def check_inputs(patient: Patient, vitals: Vitals) -> None:

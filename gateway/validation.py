@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 
+from healthmesh.clinical import PREGNANCY_WEEKS_RANGE
 from healthmesh.errors import InvalidArgument
 from healthmesh.v1 import common_pb2, diagnosis_pb2
 from knowledge.kb import KnowledgeBase
@@ -26,7 +27,6 @@ VITAL_RANGES = {
     "spo2": (0, 100),
 }
 AGE_RANGE = (0, 130)
-PREGNANCY_WEEKS_RANGE = (0, 45)
 
 
 def _enum_ok(enum_type, value: int) -> bool:

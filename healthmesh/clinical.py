@@ -63,6 +63,9 @@ class Temporality(enum.IntEnum):
     FAMILY = 2  # a relative has it
 
 
+PREGNANCY_WEEKS_RANGE = (0, 45)  # completed weeks a pregnancy can plausibly have reached, inclusive
+
+
 @dataclass(frozen=True)
 class Patient:
     age_years: float | None = None

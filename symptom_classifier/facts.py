@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from healthmesh.clinical import Consciousness, Sex
+from healthmesh.clinical import PREGNANCY_WEEKS_RANGE, Consciousness, Sex
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -55,7 +55,7 @@ PREGNANT_RE = re.compile(
     r"pregnant\s*[(,-]?\s*(?:at\s+|about\s+|around\s+)?(?P<weeks2>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)|"
     rf"{_MONTHS}\s*months?\s*pregnant|"
     r"pregnant|pregnancy|expecting a baby|with child|gravid|antenatal|primigravida|multigravida)\b")
-MAX_PREGNANCY_WEEKS = 45  # beyond this a number is not a gestation (the API's limit too)
+MAX_PREGNANCY_WEEKS = PREGNANCY_WEEKS_RANGE[1]  # beyond this a number is not a gestation
 NOT_PREGNANT_RE = re.compile(
     r"\b(?:not|isn't|never been|no chance of being|can't be|cannot be)\s+(?:currently\s+)?"
     r"pregnan\w*|\bnegative pregnancy test|\bpregnancy test (?:was |is )?negative")
