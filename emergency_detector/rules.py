@@ -248,7 +248,7 @@ class Explanation:
     replaces the finding's own rules with that level. It holds only when none of `unless` and no
     other red-flag finding is present, the explained finding is not severe or sudden, the patient
     is in the age range and takes none of `unless_medications` (and has no history on record when
-    `no_history`), at least one of `reassured_by` is said to be absent (when given), the explained
+    `no_history`, none naming one of `unless_history`), at least one of `reassured_by` is said to be absent (when given), the explained
     finding is said to have lasted at least `min_days` (when given), and no other rule fires on the
     explained picture (engine.py)."""
 
@@ -260,6 +260,7 @@ class Explanation:
     reassured_by: frozenset[str] = frozenset()
     unless_medications: tuple[str, ...] = ()
     no_history: bool = False
+    unless_history: tuple[str, ...] = ()  # words: a history item containing one keeps the finding's reading
     max_days: float | None = None
     min_days: float | None = None  # the explained finding must be said to have lasted this long
 
@@ -554,11 +555,13 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             reassured_by=frozenset(e.get("reassured_by") or ()),
             unless_medications=tuple(m.lower() for m in e.get("unless_medications") or ()),
             no_history=bool(e.get("no_history")),
+            unless_history=tuple(h.lower() for h in e.get("unless_history") or ()),
             max_days=None if e.get("max_days") is None else float(e["max_days"]),
             min_days=None if e.get("min_days") is None else float(e["min_days"]),
         ))
     window = SelfCareWindow(
-        max_days={k: float(v) for k, v in scs.get("max_days", {}).items()},
+        # null: no duration makes this symptom need a doctor (NHS acne: the treatment's failure does)
+        max_days={k: math.inf if v is None else float(v) for k, v in scs.get("max_days", {}).items()},
         default_max_days=float(scs["default_max_days"]),
         cite=cite(scs["source"], scs.get("cite"), "self_care_symptoms"),
         default_cite=cite(scs["default_source"], None, "self_care_symptoms.default_source"),

@@ -103,6 +103,10 @@ named list of phrases the classifier does not read yet.
 """
 
 
+
+def _window(days: float | None) -> str:
+    return "no limit" if days is None else f"{days:g}"
+
 def _age(rule: dict[str, Any]) -> str:
     lo, hi = rule.get("min_age"), rule.get("max_age")
     if lo is None and hi is None:
@@ -264,7 +268,7 @@ def render(data: dict[str, Any]) -> str:
                f"(others: {s['default_max_days']:g} days, {data['sources'][s['default_source']]['cite']}); "
                "longer is a routine consultation.\n")
     out += _table(["finding", "self-care window (days)"],
-                  [[f"`{i}`", f"{s['max_days'].get(i, s['default_max_days']):g}"] for i in s["ids"]])
+                  [[f"`{i}`", _window(s["max_days"].get(i, s["default_max_days"]))] for i in s["ids"]])
     if s.get("companions"):
         out.append("Findings a self-care complaint's page names as part of it: beside that complaint they are "
                    "covered by its self-care; alone, or beside anything else, they keep their own reading (and "
@@ -294,6 +298,8 @@ def render(data: dict[str, Any]) -> str:
                 extra.append("not taking " + " or ".join(e["unless_medications"]))
             if e.get("no_history"):
                 extra.append("no history on record")
+            if e.get("unless_history"):
+                extra.append("no history of " + " or ".join(e["unless_history"]))
             if e.get("min_days") is not None:
                 extra.append(f"lasting at least {e['min_days']:g} days")
             window = f"; {e['max_days']:g} days" if e.get("max_days") is not None else ""

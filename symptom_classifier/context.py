@@ -12,7 +12,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import Token, phrase_stems
+from .text import Token, phrase_stems, tokenize
 
 
 class Kind(enum.Enum):
@@ -49,6 +49,9 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         # an ability said as reassurance ("swallows his saliva without difficulty")
         "without difficulty", "without any difficulty", "without problems", "without any problems",
         "without trouble", "without any trouble", "with no difficulty", "with no problems",
+        # clinical prose: a function said to be clear or a place said to be left alone ("speech is
+        # clear", "the skin folds are spared")
+        "is clear", "are clear", "was clear", "were clear", "spared", "is spared", "are spared",
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",
@@ -97,6 +100,11 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "but", "however", "though", "although", "except", "yet", "whereas", "apart from",
         "aside from", "which", "now", "currently", "presently", "today", "at present",
         "this time", "instead", "otherwise", "still has", "still have", "now has", "now have",
+        # clinical prose: the presenting complaint follows the history ("a known asthmatic presents
+        # with wheeze", "with a known glioma reports headaches")
+        "presents with", "presented with", "presenting with", "presents", "reports", "reporting",
+        "complains of", "complaining of", "describes", "describing", "is brought in with",
+        "brought in with", "attends with", "comes in with", "came in with",
     ),
     (Kind.PSEUDO, FORWARD): (
         "fine rash", "fine red rash", "fine pink rash", "fine spots", "fine bumps", "fine tremor",
@@ -106,6 +114,11 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "then stops", "then it stops", "and then stops", "then goes", "then it goes", "then settles",
         "then it settles", "then passes", "settles when", "settles if", "settles after", "settles within",
         "settles with rest", "eases when", "eases off when", "then it passes", "before it stops", "until it stops",
+        "non-stop", "non stop", "nonstop",  # "coughing non-stop": "stop" is not "stopped"
+        # "gone" as "become", not "went away" ("his speech has gone funny")
+        *(f"{aux}gone {adj}" for aux in ("", "has ", "have ", "had ")
+          for adj in ("funny", "all funny", "strange", "all strange", "weird", "all weird", "odd", "wrong",
+                      "wonky", "droopy", "slurry", "fuzzy", "muddled")),
         "no change", "not only", "no further", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",
@@ -163,6 +176,8 @@ STATEMENT_VERBS = frozenset({"is", "are", "was", "were", "am", "be", "been", "be
                              "felt", "look", "looks", "looked", "seem", "seems", "seemed", "gone",
                              "went", "goes", "got", "turned", "turns", "turning", "has", "have", "had",
                              "became", "become", "becoming", "getting"})
+# Words that give the finding just before them a time of its own ("chest pain since this morning").
+DURATION_LEADS = frozenset({"since", "for", "started", "starting", "began", "from"})
 STATE_WORDS = frozenset({
     # adjectives that follow their noun as a predicate; not the -ing forms ("vaginal bleeding") nor
     # those that end noun compounds ("cold sores", "head cold")
@@ -207,6 +222,15 @@ class Trigger:
     recent: bool = False  # a recent time: history only for a finding that was "had" (FINISHED_VERBS)
 
 
+def _trigger_key(phrase: str) -> tuple[str, ...]:
+    """A trigger's key as TriggerLexicon.find sees the text: a hyphen is a token of its own there
+    ("non-stop" is "non", "-", "stop"), so a hyphenated trigger keeps it."""
+    if "-" in phrase:
+        _, tokens = tokenize(phrase)
+        return tuple(t.stem if (t.is_word or t.is_number) else t.text for t in tokens)
+    return phrase_stems(phrase) or (phrase,)
+
+
 class TriggerLexicon:
     def __init__(self) -> None:
         self._soft = {phrase_stems(p) for p in SOFT_TRIGGERS}
@@ -215,7 +239,7 @@ class TriggerLexicon:
         for (kind, direction), phrases in _TRIGGERS.items():
             recent = direction.endswith("-recent")
             for phrase in phrases:
-                key = phrase_stems(phrase) or (phrase,)
+                key = _trigger_key(phrase)
                 if recent:
                     self._recent.add(key)
                 directions.setdefault((key, kind), set()).add(BACKWARD if recent else direction)
@@ -390,6 +414,8 @@ def _is_statement(tokens: Sequence[Token], start: int, end: int) -> bool:
     words = [t.text for t in tokens[start:end] if t.is_word]
     if any(w in STATEMENT_VERBS for w in words):
         return True
+    if end < len(tokens) and tokens[end].text in DURATION_LEADS:
+        return True  # "no fever, chest pain since this morning": a complaint with its own time
     return len(words) > 1 and words[0] not in STATE_WORDS and any(w in STATE_WORDS for w in words[1:])
 
 

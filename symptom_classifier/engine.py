@@ -43,9 +43,14 @@ SEVERE_BLEEDING_ID = "severe-bleeding"
 GENERIC_PAIN = "pain"
 # A broad finding said with a body site names the site's own concept when the vocabulary has one:
 # the phrases each is probed with, in order.
+SITE_DENIALS = frozenset({"not", "no", "never", "doesn't", "don't", "didn't", "isn't", "without", "nowhere"})
 SITE_PROBES = {GENERIC_PAIN: ("{site} pain", "pain in my {site}"),
                "loss-of-sensation": ("numb {site}", "my {site} is numb"),
-               "swelling": ("swollen {site}", "swelling of my {site}")}
+               "swelling": ("swollen {site}", "swelling of my {site}"),
+               # "pain on the right side of my chest" is chest pain, not pain in the side (only when
+               # the words say "side": the encoder's other readings keep theirs)
+               "side-pain": ("{site} pain", "pain in my {site}")}
+SIDE_PAIN = "side-pain"
 # Confusion that began within this many hours is "new confusion" (delirium develops over hours to
 # days: NICE CG103); longer-standing confusion is read as a finding, not as a consciousness level.
 ACUTE_CONFUSION_MAX_HOURS = 7 * 24
@@ -326,7 +331,8 @@ class SymptomClassifier:
     def _finding(self, original: str, hit: _Hit) -> Finding:
         m, scope, md = hit.match, hit.scope, hit.mods
         concept = self.kb.symptoms[m.concept_id]
-        if m.concept_id in SITE_PROBES and md.body_site:
+        if m.concept_id in SITE_PROBES and md.body_site and (
+                m.concept_id != SIDE_PAIN or any(t.text == "side" for t in hit.tokens[m.start:m.end])):
             concept = self._at_site(m.concept_id, md.body_site) or concept
         presence = (Presence.ABSENT if scope.negated else Presence.UNKNOWN if scope.hedged
                     else Presence.PRESENT)
@@ -492,7 +498,8 @@ class _SentenceModifiers:
         inside = [x for x in self.sites if lo <= x.start and x.end <= hi + 0]
         # a side word just before the finding ("left chest pain") belongs to it
         before = [x for x in self.sites if x.start < lo <= x.end + 1 and x.end >= lo - 8]
-        after = [x for x in self.sites if x.start >= hi and self._clause_of(x.start) == clause]
+        after = [x for x in self.sites if x.start >= hi and self._clause_of(x.start) == clause
+                 and not self._denied_between(hi, x.start)]
         if inside:
             site = max(inside, key=lambda x: x.end - x.start)
             if not site.laterality and after and after[0].laterality:
@@ -505,6 +512,11 @@ class _SentenceModifiers:
         if before:
             return before[-1]
         return after[0] if after else None
+
+    def _denied_between(self, lo: int, hi: int) -> bool:
+        """A denial between a finding and a later site keeps the site from it: "the pain does not
+        go down his legs" is no leg pain."""
+        return any(lo <= t.nstart and t.nend <= hi and t.text in SITE_DENIALS for t in self.sent)
 
     def share_severities(self, hits: list[_Hit]) -> None:
         """A severity said in a clause of its own ("moved to the lower right side, now severe")

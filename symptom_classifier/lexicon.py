@@ -81,6 +81,11 @@ _COUGH_STATES = ("sore", "is sore", "feels sore", "a bit sore", "a little sore",
                  "is a bit sore", "are sore", "hurts", "hurt", "aches", "ache", "is aching", "are aching", "achy",
                  "tender")
 _COUGH_CAUSES = ("from coughing", "from all the coughing", "with all the coughing", "from coughing so much")
+# ... and a chest that hurts only on coughing, as a clinician writes it (NHS chest infection: chest
+# pain or discomfort beside a chesty cough); pain on breathing in stays `hurts-to-breath`
+_COUGH_ONLY = ("on coughing", "when coughing", "with coughing", "when he coughs", "when she coughs", "when i cough")
+# (a chest that "hurts" or has "pain" when coughing may be pleuritic: it stays chest pain)
+_COUGH_ONLY_PAINS = ("chest discomfort", "chest soreness", "chest wall pain", "discomfort in the chest")
 _LIP_SITES = ("lip", "top lip", "upper lip", "bottom lip", "lower lip")
 _LIP_PRODROME = ("tingling on {x}", "tingly on {x}", "tingling spot on {x}", "tingly spot on {x}",
                  "tingly burning spot on {x}", "burning spot on {x}", "blisters on {x}",
@@ -121,11 +126,12 @@ GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
     "chest-soreness-from-coughing": tuple(
         [f"{s} {v} {c}" for s in _COUGH_SITES for v in _COUGH_STATES for c in _COUGH_CAUSES]
         + [f"{a} {s} {c}" for a in ("sore", "aching") for s in ("chest", "ribs") for c in _COUGH_CAUSES]
-        + [f"chest soreness {c}" for c in _COUGH_CAUSES]),
+        + [f"chest soreness {c}" for c in _COUGH_CAUSES]
+        + [f"{p} {c}" for p in _COUGH_ONLY_PAINS for c in _COUGH_ONLY]),
     "lip-sore": tuple(f.format(x=x) for x in _LIP_SITES for f in _LIP_PRODROME),
-    "skin-dryness-peeling-scaliness-or-roughness": tuple(f.format(x=x) for x in _DRY_PARTS for f in _DRY_FORMS)
-    + tuple(form for t in _TOE_WEBS for a in _TOE_SKIN_LOOKS
-            for form in (f"skin between my {t} is {a}", f"{a} skin between my {t}")),
+    "skin-dryness-peeling-scaliness-or-roughness": tuple(f.format(x=x) for x in _DRY_PARTS for f in _DRY_FORMS),
+    "athletes-foot": tuple(form for t in _TOE_WEBS for a in _TOE_SKIN_LOOKS
+                           for form in (f"skin between my {t} is {a}", f"{a} skin between my {t}")),
     "painful-menstruation": tuple(f"{c} {place}{when} my period" for c in _PERIOD_PAINS for place in _PERIOD_PLACES
                                   for when in _PERIOD_TIMES),
     "coughing-up-sputum": tuple(f"{lead}{c} {n}" for lead in _SPUTUM_LEADS for c in _SPUTUM_COLOURS

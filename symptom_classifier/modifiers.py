@@ -99,6 +99,7 @@ def _site_pattern(site: str) -> str:
 
 SITE_RE = re.compile(r"\b(?P<side>left|right|lt|rt|both|bilateral)?[\s-]*(?:sided\s+)?"
                      r"(?P<site>" + "|".join(map(_site_pattern, _SITES)) + r")\b")
+SIDE_OF_RE = re.compile(r"\s+of\s+(?:(?:my|the|his|her|their|your)\s+)?(?!body\b)\w")
 QUADRANT_RE = re.compile(r"\b(?P<abbr>rlq|ruq|llq|luq|rif|lif)\b")
 QUADRANTS = {"rlq": ("right lower quadrant", "right"), "ruq": ("right upper quadrant", "right"),
              "llq": ("left lower quadrant", "left"), "luq": ("left upper quadrant", "left"),
@@ -191,6 +192,9 @@ def read_sites(text: str) -> list[SiteMention]:
         out.append(SiteMention(site, side, m.start(), m.end()))
     for m in SITE_RE.finditer(text):
         site = POSSESSIVE_RE.sub("", m["site"])
+        if site == "side" and SIDE_OF_RE.match(text, m.end()):
+            continue  # "the outer side of my knee": the knee is the site
+
         side = SIDE_NAMES.get(m["side"] or "", "")
         if site.startswith(("right ", "left ")):
             side = site.split()[0]

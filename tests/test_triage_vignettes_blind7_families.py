@@ -70,9 +70,8 @@ READINGS = [
     ("she gets nosebleeds from picking her nose", "nosebleed", {"hypernasality"}),
     ("his voice sounds nasal", "hypernasality", set()),
     # the skin between the toes
-    ("the skin between my toes is soggy and itchy", "skin-dryness-peeling-scaliness-or-roughness",
-     {"poor-circulation"}),
-    ("cracked skin between my toes", "skin-dryness-peeling-scaliness-or-roughness", {"poor-circulation"}),
+    ("the skin between my toes is soggy and itchy", "athletes-foot", {"poor-circulation"}),
+    ("cracked skin between my toes", "athletes-foot", {"poor-circulation"}),
     ("my toes go white and numb when it's freezing", "poor-circulation", set()),
     # a nut allergy on record
     ("I'm allergic to peanuts and have a runny nose", "coryza", {"itching-of-scrotum"}),
