@@ -205,8 +205,9 @@ def format_report(report: Report, latency: dict[str, float] | None, misses: bool
         "accuracy by class      " + ", ".join(f"{k} {v:.1%}" for k, v in s["accuracy_by_class"].items()),
         f"under-triage rate      {s['under_triage_rate']:.1%} ({len(report.under_triaged)} cases)",
         f"over-triage rate       {s['over_triage_rate']:.1%} ({len(report.over_triaged)} cases)",
+        # ids only when misses are asked for: a held-out set's ids must not be printed by an aggregate run
         f"emergencies under-triaged: {len(report.emergencies_under_triaged)}"
-        + (f" {s['emergencies_under_triaged']}" if report.emergencies_under_triaged else ""),
+        + (f" {s['emergencies_under_triaged']}" if misses and report.emergencies_under_triaged else ""),
     ]
     if latency:
         lines.append("latency (ms)           " + ", ".join(f"{k} {v}" for k, v in latency.items()))

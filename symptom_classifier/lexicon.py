@@ -90,13 +90,16 @@ _LIP_SITES = ("lip", "top lip", "upper lip", "bottom lip", "lower lip")
 _LIP_PRODROME = ("tingling on {x}", "tingly on {x}", "tingling spot on {x}", "tingly spot on {x}",
                  "tingly burning spot on {x}", "burning spot on {x}", "blisters on {x}",
                  "cluster of blisters on {x}", "tingling feeling on {x}", "tingling on the edge of {x}",
-                 "tingling feeling on the edge of {x}")
+                 "tingling feeling on the edge of {x}", "tingling at the corner of {x}", "tingling at the edge of {x}",
+                 "tingling on the corner of {x}")
 _DRY_PARTS = ("shins", "legs", "arms", "hands", "feet", "elbows", "heels", "face")
 _DRY_FORMS = ("dry {x}", "{x} are dry", "{x} is dry", "{x} have gone dry", "{x} go dry", "{x} goes dry",
               "{x} are dry and flaky", "{x} have gone dry and flaky", "{x} are flaky", "flaky {x}",
               "skin on {x} is dry", "skin on {x} goes dry")
 _SPUTUM_COLOURS = ("yellow", "yellowish", "yellowy", "green", "greenish", "greeny", "yellow-green",
-                   "yellowish-green", "brown", "brownish", "rusty")
+                   "yellowish-green", "yellowy-green", "greeny-yellow", "brown", "brownish", "rusty")
+# "stuff" only after a lead that says it was brought up ("bringing up thick green stuff"): "green
+# stuff" alone may be vomit
 _SPUTUM_NOUNS = ("phlegm", "sputum", "mucus")
 _SPUTUM_LEADS = ("", "bringing up ", "bringing up some ", "some ")
 _DISCHARGE_LOOKS = ("thick", "thick white", "white", "creamy")
@@ -131,11 +134,14 @@ GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
     "lip-sore": tuple(f.format(x=x) for x in _LIP_SITES for f in _LIP_PRODROME),
     "skin-dryness-peeling-scaliness-or-roughness": tuple(f.format(x=x) for x in _DRY_PARTS for f in _DRY_FORMS),
     "athletes-foot": tuple(form for t in _TOE_WEBS for a in _TOE_SKIN_LOOKS
-                           for form in (f"skin between my {t} is {a}", f"{a} skin between my {t}")),
+                           for form in (f"skin between my {t} is {a}", f"{a} skin between my {t}",
+                                        f"skin between my {t} has gone {a}")),
     "painful-menstruation": tuple(f"{c} {place}{when} my period" for c in _PERIOD_PAINS for place in _PERIOD_PLACES
                                   for when in _PERIOD_TIMES),
     "coughing-up-sputum": tuple(f"{lead}{c} {n}" for lead in _SPUTUM_LEADS for c in _SPUTUM_COLOURS
-                                for n in _SPUTUM_NOUNS),
+                                for n in _SPUTUM_NOUNS)
+    + tuple(f"{lead}{thick}{c} stuff" for lead in ("bringing up ", "coughing up ", "cough bringing up ")
+            for thick in ("", "thick ") for c in _SPUTUM_COLOURS),
     "vaginal-discharge": tuple(f.format(a=a) for a in _DISCHARGE_LOOKS for f in _DISCHARGE_FORMS)
                          + ("discharge like cottage cheese", "cottage cheese type discharge"),
     "low-back-pain": tuple(f.format(x=x) for x in _LOW_BACK_SITES for f in _LOW_BACK_FORMS),

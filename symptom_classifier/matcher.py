@@ -183,6 +183,25 @@ NOT_FINDINGS = (
     # a movement that sets a pain off, which the encoder reads as pain on breathing ("hurts when I
     # breathe in" is still read)
     *(f"when {who} {move}" for who in ("i", "he", "she", "they") for move in ("twist", "turn", "bend", "lean")),
+    # clinical prose (vignettes_blind11): a non-smoker, drinks taken, stress as the setting, a
+    # steady weight, intake that fell, regular bowels, a baby still feeding, a place "all over" an
+    # area, burning as a pain's quality, which the encoder reads as smoking, thirst, anxiety, weight
+    # gain, a change in bowel habit, a feeding problem, aches all over or a severe burn
+    "non-smoker", "non smoker", "nonsmoker", "lifelong non-smoker",
+    "small frequent drinks", "small drinks", "frequent drinks", "taking drinks", "taking small drinks",
+    "stressed lately", "stressed recently", "stressed at work", "stressed with work", "been really stressed",
+    "been stressed", "under a lot of stress", "stress at work", "work stress",
+    *(f"weight {be} {state}" for be in ("is", "has been", "was") for state in ("steady", "stable", "the same")),
+    "weight steady", "weight stable",
+    "drinking less", "drinking less water", "drinking less than usual", "eating less fruit",
+    *(f"bowels {be} {state}" for be in ("were", "are", "have been", "was") for state in ("regular", "normal")),
+    "regular bowels",
+    "is feeding and", "is still feeding", "still feeding and",
+    *(f"{n} a day" for n in ("once", "twice", "three times", "once or twice", "two or three times", "several times")),
+    "days of burning", "weeks of burning", "burning and tingling", "tingling and burning",
+    # vision said to be as before ("floaters unchanged" are still floaters)
+    *(f"{whose}{sight} {be}unchanged" for whose in ("", "his ", "her ", "my ") for sight in ("vision", "eyesight")
+      for be in ("is ", "")),
     # the skin said to be whole, which the encoder reads as a rash
     "skin is intact", "skin intact", "intact skin", "skin is unbroken", "skin unbroken",
 )
