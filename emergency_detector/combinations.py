@@ -3,16 +3,39 @@ more than alone."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from healthmesh.clinical import Patient
 
 from .outcome import Hit
 from .rules import Combination, age_matches
 
 
-def combination_hits(combos: tuple[Combination, ...], tokens: frozenset[str], patient: Patient,
+class CombinationIndex:
+    """The combinations by the findings of their first group: a request's tokens name the few that
+    can fire, so the rest (most of some 150) are never looked at. Order is the rules file's."""
+
+    def __init__(self, combos: Sequence[Combination]):
+        self.combos = tuple(combos)
+        self._by_token: dict[str, list[int]] = {}
+        self._always: list[int] = []  # no finding groups: patient facts alone
+        for n, combo in enumerate(self.combos):
+            if not combo.groups:
+                self._always.append(n)
+            for token in combo.groups[0] if combo.groups else ():
+                self._by_token.setdefault(token, []).append(n)
+
+    def candidates(self, tokens: frozenset[str]) -> list[Combination]:
+        found = set(self._always)
+        for token in tokens:
+            found.update(self._by_token.get(token, ()))
+        return [self.combos[n] for n in sorted(found)]
+
+
+def combination_hits(index: CombinationIndex, tokens: frozenset[str], patient: Patient,
                      medications_lower: tuple[str, ...]) -> list[Hit]:
     hits: list[Hit] = []
-    for combo in combos:
+    for combo in index.candidates(tokens):
         if not all(tokens & group for group in combo.groups):
             continue
         rule = combo.rule

@@ -17,7 +17,7 @@ from healthmesh.clinical import (
     ConditionScore, Finding, Patient, Sex, Urgency, UrgencyAssessment, Vitals,
 )
 
-from .combinations import combination_hits
+from .combinations import CombinationIndex, combination_hits
 from .consciousness import consciousness_hits
 from .diagnosis_aware import benign_picture, condition_hits
 from .esi import esi_hits
@@ -45,6 +45,7 @@ class EmergencyDetector:
                                      self.rules.companions)
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
         self._red_flag_ids = frozenset(t.split("@", 1)[0] for t in self.rules.red_flags)
+        self._combinations = CombinationIndex(self.rules.combinations)
 
     @classmethod
     def from_kb(cls, kb: "KnowledgeBase", rules: TriageRules | None = None) -> "EmergencyDetector":
@@ -115,7 +116,7 @@ class EmergencyDetector:
         hits += adult_blood_pressure_hits(r.adult_blood_pressure, vitals, age, pregnant, tokens)
         hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
         medications = tuple(m.lower() for m in patient.medications)
-        hits += combination_hits(r.combinations, tokens, patient, medications)
+        hits += combination_hits(self._combinations, tokens, patient, medications)
         hits += condition_hits(r.diagnosis, conditions, patient)
         hits += [Hit(Urgency.CONSULTATION, f"{name} for {days:.0f} days, longer than self-care covers "
                                            f"({limit:g} days) [{cite}]")
