@@ -41,16 +41,17 @@ GENITAL_WORDS = re.compile(r"\bvagina\w*|\bvulva\w*|\bgenital\w*|\bdown (?:below
                            r"\bitch\w* (?:down|around)\b|\bsmell\w*|\bodou?r\w*|\bfishy\b|\bstd\b|\bsti\b")
 SEVERE_BLEEDING_ID = "severe-bleeding"
 GENERIC_PAIN = "pain"
+SIDE_PAIN = "side-pain"
 # A broad finding said with a body site names the site's own concept when the vocabulary has one:
 # the phrases each is probed with, in order.
-SITE_DENIALS = frozenset({"not", "no", "never", "doesn't", "don't", "didn't", "isn't", "without", "nowhere"})
 SITE_PROBES = {GENERIC_PAIN: ("{site} pain", "pain in my {site}"),
                "loss-of-sensation": ("numb {site}", "my {site} is numb"),
                "swelling": ("swollen {site}", "swelling of my {site}"),
                # "pain on the right side of my chest" is chest pain, not pain in the side (only when
                # the words say "side": the encoder's other readings keep theirs)
-               "side-pain": ("{site} pain", "pain in my {site}")}
-SIDE_PAIN = "side-pain"
+               SIDE_PAIN: ("{site} pain", "pain in my {site}")}
+# A denial between a finding and a later site keeps the site from it ("does not go down his legs").
+SITE_DENIALS = frozenset({"not", "no", "never", "doesn't", "don't", "didn't", "isn't", "without", "nowhere"})
 # Confusion that began within this many hours is "new confusion" (delirium develops over hours to
 # days: NICE CG103); longer-standing confusion is read as a finding, not as a consciousness level.
 ACUTE_CONFUSION_MAX_HOURS = 7 * 24
