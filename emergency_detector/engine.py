@@ -19,7 +19,7 @@ from healthmesh.clinical import (
 
 from .combinations import CombinationIndex, combination_hits
 from .consciousness import consciousness_hits
-from .diagnosis_aware import benign_picture, condition_hits
+from .diagnosis_aware import benign_picture, condition_hits, is_serious
 from .esi import esi_hits
 from .findings import FindingFacts, FindingReader, counts_for_triage
 from .news2 import score_news2, news2_hits
@@ -70,13 +70,13 @@ class EmergencyDetector:
         explained = self._explained(patient, facts, findings) if r.explanations else {}
         if explained:
             # an "unless" rule: read again with the explained findings as their harmless picture;
-            # it holds only when nothing else fires on that picture
+            # it holds only when nothing else fires on that picture, or nothing above its own level
             facts_e = self._reader.read(findings, fever_measured, pregnant, explained)
             hits_e, _, _ = self._rule_hits(patient, vitals, facts_e, conditions, unread_complaint)
-            if not hits_e:
-                because = list(dict.fromkeys(explained.values()))
-                own = [Hit(e.rule.level, e.rule.reason) for e in because if e.rule.level > Urgency.SELF_CARE]
-                hits = own or self._quiet_picture(facts_e, conditions, reads_as_self_care)
+            because = list(dict.fromkeys(explained.values()))
+            own = [Hit(e.rule.level, e.rule.reason) for e in because if e.rule.level > Urgency.SELF_CARE]
+            if not hits_e or self._within_explanation(own, hits_e, patient, conditions):
+                hits = own + hits_e if own else self._quiet_picture(facts_e, conditions, reads_as_self_care)
                 if max(h.level for h in hits) == Urgency.SELF_CARE:
                     hits += [Hit(Urgency.SELF_CARE, e.rule.reason) for e in because]
         if not hits:
@@ -125,6 +125,16 @@ class EmergencyDetector:
         if unread_complaint and not facts.has_symptoms:
             hits.append(Hit(r.unread_complaint.level, r.unread_complaint.reason))
         return hits, news, qsofa
+
+    def _within_explanation(self, own: list[Hit], hits_e: list[Hit], patient: Patient,
+                            conditions: Sequence[ConditionScore]) -> bool:
+        """An explanation that sends the picture to a doctor (`own`) still holds when what else fires
+        on the explained picture asks for no more than it does (a NEWS2 of 3 beside a chest
+        infection's 24 hours) and no serious condition is plausible: each keeps its reason."""
+        if not own or max(h.level for h in hits_e) > max(h.level for h in own):
+            return False
+        serious = [c for c in conditions if is_serious(self.rules.diagnosis, c)]
+        return not condition_hits(self.rules.diagnosis, serious, patient)
 
     def _explained(self, patient: Patient, facts: FindingFacts,
                    findings: Sequence[Finding]) -> dict[str, Explanation]:

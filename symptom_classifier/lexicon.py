@@ -91,7 +91,9 @@ _LIP_PRODROME = ("tingling on {x}", "tingly on {x}", "tingling spot on {x}", "ti
                  "tingly burning spot on {x}", "burning spot on {x}", "blisters on {x}",
                  "cluster of blisters on {x}", "tingling feeling on {x}", "tingling on the edge of {x}",
                  "tingling feeling on the edge of {x}", "tingling at the corner of {x}", "tingling at the edge of {x}",
-                 "tingling on the corner of {x}")
+                 "tingling on the corner of {x}", "burning at the corner of {x}",
+                 "tingling and burning at the corner of {x}", "burning and tingling at the corner of {x}",
+                 "tingling and burning on {x}", "itching at the corner of {x}")
 _DRY_PARTS = ("shins", "legs", "arms", "hands", "feet", "elbows", "heels", "face")
 _DRY_FORMS = ("dry {x}", "{x} are dry", "{x} is dry", "{x} have gone dry", "{x} go dry", "{x} goes dry",
               "{x} are dry and flaky", "{x} have gone dry and flaky", "{x} are flaky", "flaky {x}",
@@ -115,6 +117,12 @@ _LOW_BACK_FORMS = ("pain in {x}", "pain at {x}", "pain across {x}", "{x} hurts",
 _EYE_GUNK_LOOKS = ("yellow", "yellowy", "green", "white")
 _EYE_GUNK_NOUNS = ("gunk", "goo", "crust")
 _EYE_GUNK_PLACES = ("in the corner of my eye", "in the corner of one eye")
+# ... and said by the lashes it glues together ("yellow sticky discharge gluing her lashes together"),
+# which the encoder reads as a vaginal discharge
+_LASH_GLUE_LEADS = ("", "discharge ", "sticky discharge ", "yellow sticky discharge ", "yellow discharge ",
+                    "green discharge ", "sticky yellow discharge ")
+_LASH_GLUE_FORMS = ("{lead}gluing the lashes together", "{lead}glueing the lashes together",
+                    "{lead}sticking the lashes together", "{lead}gluing the eyelashes together")
 # Cramps placed in the tummy and said with the days of a period are period pain, not a lower
 # tummy pain of their own (which a severity word would make a red flag).
 _PERIOD_PAINS = ("cramps", "pains")
@@ -124,8 +132,15 @@ _PERIOD_TIMES = ("the first day of", "the first two days of", "the first few day
 # White, soggy or cracked skin between the toes (athlete's foot), not the white of poor circulation.
 _TOE_WEBS = ("toes", "little toes")
 _TOE_SKIN_LOOKS = ("white", "soggy", "cracked", "white and soggy", "soggy and white", "cracking", "split")
+# Drinks or food not kept down is vomiting ("keeping fluids down" alone is reassurance:
+# symptom_classifier/matcher.py NOT_FINDINGS, which these contain whole).
+_NOT_KEPT = ("not keeping", "isn't keeping", "is not keeping", "not been keeping", "unable to keep",
+             "struggling to keep", "couldn't keep")
+_KEPT_DOWN = ("fluids", "drinks", "water", "anything", "food", "feeds", "milk")
 GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
-    "eye-discharge": tuple(f"{a} {n} {w}" for a in _EYE_GUNK_LOOKS for n in _EYE_GUNK_NOUNS for w in _EYE_GUNK_PLACES),
+    "vomiting": tuple(f"{neg} {x} down" for neg in _NOT_KEPT for x in _KEPT_DOWN),
+    "eye-discharge": tuple(f"{a} {n} {w}" for a in _EYE_GUNK_LOOKS for n in _EYE_GUNK_NOUNS for w in _EYE_GUNK_PLACES)
+    + tuple(f.format(lead=lead) for lead in _LASH_GLUE_LEADS for f in _LASH_GLUE_FORMS),
     "chest-soreness-from-coughing": tuple(
         [f"{s} {v} {c}" for s in _COUGH_SITES for v in _COUGH_STATES for c in _COUGH_CAUSES]
         + [f"{a} {s} {c}" for a in ("sore", "aching") for s in ("chest", "ribs") for c in _COUGH_CAUSES]
