@@ -401,7 +401,27 @@ _AMOUNT = (r"(?:\d+|a handful of|handfuls of|a (?:whole )?(?:box|bottle|packet|p
 _WORD = r"[a-z][a-z'-]*"
 # a word between the parts of a pattern that is not a negation ("my eyes are not painful")
 _AFFIRMED = r"(?!(?:no|not|never|none|nothing|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't)\b)[a-z][a-z'-]*"
+# Places where malaria is transmitted (WHO World malaria report; UKHSA malaria prevention guidelines
+# for travellers): a trip there said with its verb ("back from Ghana", "a holiday in rural India").
+# Places with malaria in a few regions only are named with the country (a trip to Brazil's cities
+# is not a malaria risk; "the Amazon" is).
+_MALARIA_PLACES = (
+    r"(?:sub ?-? ?saharan africa|west africa|east africa|central africa|southern africa|africa|nigeria|ghana|"
+    r"sierra leone|liberia|guinea|the gambia|gambia|senegal|mali|burkina faso|ivory coast|togo|benin|cameroon|"
+    r"niger|chad|sudan|south sudan|ethiopia|eritrea|somalia|kenya|uganda|tanzania|zanzibar|rwanda|burundi|malawi|"
+    r"zambia|mozambique|angola|the congo|congo|drc|democratic republic of (?:the )?congo|gabon|madagascar|"
+    r"india|pakistan|bangladesh|afghanistan|myanmar|burma|cambodia|laos|papua new guinea|solomon islands|"
+    r"the solomon islands|the amazon|amazon|guyana|french guiana|suriname|venezuela|haiti|yemen)")
+_TRAVEL_LEADS = (
+    r"(?:back from|returned from|returning from|came back from|come back from|got back from|flew back from|"
+    r"flown back from|flew in from|arrived from|home from|travell?ed to|travell?ing in|travell?ed in|been to|"
+    r"went to|trip to|holiday in|holiday to|visiting (?:family |relatives |friends )?in|"
+    r"visited (?:family |relatives |friends )?in|working in|worked in|volunteering in|volunteered in|"
+    r"safari in|been in|stayed in|staying in)")
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
+    (rf"\b{_TRAVEL_LEADS}\s+(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
+     rf"{_MALARIA_PLACES}\b", "travel-to-malaria-area"),
     # weight lost by an amount ("has lost about 6 kg", "lost half a stone without trying")
     (r"\b(?:lost|losing|dropped)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+)?"
      r"(?:\d+(?:\.\d+)?|a|half a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)\s*"
