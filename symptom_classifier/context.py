@@ -68,6 +68,10 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "pmh", "pmhx", "previous", "previously", "prior", "former", "used to have",
         "used to get", "in the past had", "has had", "previous episode of", "known",
         "recovered from", "in the past", "long history of",
+        # "a 3-day history of cough": a complaint said with how long it has lasted (soft: the
+        # duration makes it current; SOFT_TRIGGERS)
+        *(f"{unit}{mark} history of" for unit in ("hour", "hours", "day", "days", "week", "weeks", "month", "months")
+          for mark in ("", "'", "'s")),
     ),
     (Kind.HISTORY, BACKWARD): (
         "years ago", "year ago", "months ago", "month ago", "as a child", "in the past",
@@ -146,6 +150,8 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
 # finding has no duration of its own; with one ("for 4 days", "since yesterday", "over the last
 # year") the finding is a current complaint of the person spoken about.
 SOFT_TRIGGERS = frozenset({
+    *(f"{unit}{mark} history of" for unit in ("hour", "hours", "day", "days", "week", "weeks", "month", "months")
+          for mark in ("", "'", "'s")),
     "has had", "have had", "mother has", "father has", "sister has", "brother has", "grandmother has",
     "grandfather has", "parents have", "parent has", "aunt has", "uncle has", "sibling has",
     "siblings have", "cousin has", "mother has had", "father has had", "sister has had",
@@ -167,6 +173,10 @@ PRESENT_PERFECT = frozenset({"have", "has", "i've", "we've", "you've", "they've"
 # Words that may precede a finding in a list that continues a scope ("no fever, or any rash").
 LIST_FILLERS = frozenset({"or", "nor", "any", "a", "an", "other", "and", "also", "even", "some",
                           "signs", "sign", "of", "much"})
+# At most this many words we read no finding from may stand between a list's boundary and its next
+# finding, and only when "or" is one of them; a subject among them starts a statement instead.
+UNREAD_LIST_WORDS = 4
+SUBJECT_WORDS = frozenset({"i", "he", "she", "they", "we", "you", "it", "there", "this", "that", "who"})
 # Boundaries a scope may continue across (if a finding follows at once).
 LIST_BOUNDARIES = frozenset({",", "and", "or", "with", "/", "nor", "&"})
 # A list item continues a scope only when it is a bare finding ("no fever, cough or rash"), not a
@@ -223,9 +233,10 @@ class Trigger:
 
 
 def _trigger_key(phrase: str) -> tuple[str, ...]:
-    """A trigger's key as TriggerLexicon.find sees the text: a hyphen is a token of its own there
-    ("non-stop" is "non", "-", "stop"), so a hyphenated trigger keeps it."""
-    if "-" in phrase:
+    """A trigger's key as TriggerLexicon.find sees the text: a hyphen or an apostrophe is a token of
+    its own there ("non-stop" is "non", "-", "stop"; "days' history" is "days", "'", "history"), so
+    a trigger written with one keeps it."""
+    if "-" in phrase or "'" in phrase:
         _, tokens = tokenize(phrase)
         return tuple(t.stem if (t.is_word or t.is_number) else t.text for t in tokens)
     return phrase_stems(phrase) or (phrase,)
@@ -233,7 +244,7 @@ def _trigger_key(phrase: str) -> tuple[str, ...]:
 
 class TriggerLexicon:
     def __init__(self) -> None:
-        self._soft = {phrase_stems(p) for p in SOFT_TRIGGERS}
+        self._soft = {_trigger_key(p) for p in SOFT_TRIGGERS}
         directions: dict[tuple[tuple[str, ...], Kind], set[str]] = {}
         self._recent: set[tuple[str, ...]] = set()
         for (kind, direction), phrases in _TRIGGERS.items():
@@ -402,10 +413,24 @@ def _in_past(tokens: Sequence[Token], clauses: Sequence[int], s: int, e: int, t:
 
 
 def _finding_follows(i: int, tokens: Sequence[Token], starts: set[int], n: int) -> int | None:
-    """The start of the finding that follows at once (list fillers between), else None."""
-    while i < n and tokens[i].text in LIST_FILLERS and i not in starts:
-        i += 1
-    return i if i in starts else None
+    """The start of the finding that follows at once (list fillers between), else None. Words read
+    as no finding may come between too when an "or" joins them to it ("no redness, heat or sudden
+    swelling": heat is no finding of ours, the swelling is still in the list)."""
+    j = i
+    while j < n and tokens[j].text in LIST_FILLERS and j not in starts:
+        j += 1
+    if j in starts:
+        return j
+    joined = False
+    for k in range(i, min(n, i + UNREAD_LIST_WORDS + 1)):
+        if k in starts:
+            return k if joined else None
+        t = tokens[k]
+        if t.text in ("or", "nor"):
+            joined = True
+        elif not t.is_word or t.text in STATEMENT_VERBS or t.text in SUBJECT_WORDS:
+            return None
+    return None
 
 
 def _is_statement(tokens: Sequence[Token], start: int, end: int) -> bool:

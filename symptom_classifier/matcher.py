@@ -227,6 +227,19 @@ NOT_FINDINGS = (
     "is this normal", "is that normal",
     *(f"what {helps}" for helps in ("helps", "can help", "might help", "will help", "would help", "can i do",
                                     "can i take", "should i do", "should i take")),
+    # clinical prose (vignettes_blind13): caffeine drunk, a bowel habit that was regular, a drink and a
+    # wee said as reassurance, a time of year as when a complaint comes back, which the encoder reads
+    # as thirst, a change in bowel habit, weeing often and feeling cold ("drinking lots of water
+    # because I'm so thirsty" and "bowel habit has changed" are still read)
+    *(f"drinking {amount} {drink}" for amount in ("loads of", "lots of", "a lot of", "more", "too much", "plenty of")
+      for drink in ("coffee", "tea", "caffeine", "energy drinks", "cola", "alcohol")),
+    *(f"{habit} {be} {state}" for habit in ("bowel habit", "bowel habits", "bowels") for be in ("was", "were", "is", "are", "has been", "have been")
+      for state in ("regular", "normal", "unchanged")),
+    "regular bowel habit", "normal bowel habit", "usual bowel habit",
+    *(f"{drinking} and passing urine" for drinking in ("drinking fluids", "drinking", "drinking well", "drinking normally",
+                                                      "drinking plenty", "drinking water", "drinking fluids well")),
+    *(f"{every} {season}" for every in ("every", "each")
+      for season in ("winter", "spring", "summer", "autumn", "year", "may and june", "spring and summer")),
     # the weather as the setting, which the encoder and the lexicon read as a head cold ("fingers go
     # white in the cold" is still read)
     "cold snap", "a cold snap", "cold spell", "a cold spell", "cold weather", "the cold weather",

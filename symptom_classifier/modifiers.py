@@ -23,7 +23,10 @@ DURATION_RES = (
     re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+ago\b"),
     re.compile(rf"\bx\s*{_NUM}\s*{_UNIT}\b"),
     re.compile(rf"\bsince\s+{_NUM}\s*{_UNIT}\b"),
-    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+(?:history|hx|duration)\b"),
+    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+(?:history|hx|duration)\b"),
+    # "has had 2 days of stinging", "three weeks of a productive cough": the duration said first
+    # (not "20 weeks of pregnancy", a gestation)
+    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+of\b(?!\s+(?:her\s+)?(?:pregnancy|gestation|amenorrho?ea))"),
     re.compile(rf"\b(?:for|over)\s+the\s+(?:past|last)\s+(?P<unit>hour|day|week|month|year|night)\b"),
 )
 PLURAL_ONLY = re.compile(r"\bfor\s+(?P<unit>hours|days|weeks|months|years)\b")
@@ -130,10 +133,13 @@ class SiteMention:
     end: int
 
 
-# "every spring for the past few years", "for years, every winter": how long a complaint has kept
-# coming back, not how long this episode has lasted
-_RECURS_BEFORE = re.compile(r"\b(?:every|each)\s+(?:[a-z]+\s+){1,2}$")
-_RECURS_AFTER = re.compile(r"^\s*,?\s*(?:every|each)\s+[a-z]")
+# "every spring for the past few years", "every May and June for years", "for years, every winter":
+# how long a complaint has kept coming back, not how long this episode has lasted. A time of year
+# only: "a cough every night for 3 weeks" has lasted 3 weeks.
+_SEASON = (r"(?:spring|summer|autumn|fall|winter|year|christmas|holidays?|january|february|march|april|may|june|"
+           r"july|august|september|october|november|december|hay ?fever season|pollen season)")
+_RECURS_BEFORE = re.compile(rf"\b(?:every|each)\s+(?:{_SEASON})(?:\s*(?:,|and|or|to)\s*{_SEASON})*\s+(?:[a-z]+\s+)?$")
+_RECURS_AFTER = re.compile(rf"^\s*,?\s*(?:every|each)\s+{_SEASON}\b")
 
 
 def _recurring(text: str, start: int, end: int) -> bool:
