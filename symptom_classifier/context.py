@@ -38,6 +38,9 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         # clinical prose: "no problems with his bladder or bowels"
         "no problems with", "no problem with", "no trouble with", "no issues with", "no difficulty with",
         "no difficulties with",
+        # clinical prose: a rash "sparing the skin creases" (vignettes_blind14; "spared" after it is
+        # backward)
+        "sparing", "sparing the", "spares", "spares the",
     ),
     (Kind.NEGATED, BACKWARD): (
         "denied", "absent", "negative", "ruled out", "resolved", "gone", "has gone",
@@ -174,8 +177,10 @@ PRESENT_PERFECT = frozenset({"have", "has", "i've", "we've", "you've", "they've"
 LIST_FILLERS = frozenset({"or", "nor", "any", "a", "an", "other", "and", "also", "even", "some",
                           "signs", "sign", "of", "much"})
 # At most this many words we read no finding from may stand between a list's boundary and its next
-# finding, and only when "or" is one of them; a subject among them starts a statement instead.
+# finding, and only in a list closed by "or"; a subject or a verb among them starts a statement.
 UNREAD_LIST_WORDS = 4
+LIST_ITEM_MODIFIERS = frozenset({"sudden", "severe", "mild", "new", "significant", "marked", "recent", "obvious",
+                                 "acute", "persistent", "any"})
 SUBJECT_WORDS = frozenset({"i", "he", "she", "they", "we", "you", "it", "there", "this", "that", "who"})
 # Boundaries a scope may continue across (if a finding follows at once).
 LIST_BOUNDARIES = frozenset({",", "and", "or", "with", "/", "nor", "&"})
@@ -421,16 +426,38 @@ def _finding_follows(i: int, tokens: Sequence[Token], starts: set[int], n: int) 
         j += 1
     if j in starts:
         return j
-    joined = False
-    for k in range(i, min(n, i + UNREAD_LIST_WORDS + 1)):
+    words = 0
+    for k in range(i, n):
         if k in starts:
-            return k if joined else None
+            # the finding must be an item of its own ("tinnitus or facial weakness", "heat or sudden
+            # swelling"), not the end of a statement ("he's too breathless to talk or eat")
+            m = k - 1
+            while m > i and tokens[m].text in LIST_ITEM_MODIFIERS:
+                m -= 1
+            if m < i or tokens[m].text not in (",", "or", "nor"):
+                return None
+            return k if _ends_with_or(tokens, i, n) else None
         t = tokens[k]
-        if t.text in ("or", "nor"):
-            joined = True
-        elif not t.is_word or t.text in STATEMENT_VERBS or t.text in SUBJECT_WORDS:
+        if t.text == ",":
+            continue
+        if not t.is_word or t.text in STATEMENT_VERBS or t.text in SUBJECT_WORDS:
+            return None
+        words += 1
+        if words > UNREAD_LIST_WORDS:
             return None
     return None
+
+
+def _ends_with_or(tokens: Sequence[Token], i: int, n: int) -> bool:
+    """The list going on from tokens[i] is a list of bare items closed by "or"/"nor" ("no pain,
+    discharge, dizziness, tinnitus or facial weakness") before its sentence or statement ends."""
+    for k in range(i, n):
+        t = tokens[k]
+        if t.text in ("or", "nor"):
+            return True
+        if t.text in SENTENCE_PUNCT or t.text in STATEMENT_VERBS or t.text in SUBJECT_WORDS:
+            return False
+    return False
 
 
 def _is_statement(tokens: Sequence[Token], start: int, end: int) -> bool:

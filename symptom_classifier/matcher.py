@@ -225,6 +225,34 @@ NOT_FINDINGS = (
     *(f"anything {that}" for that in ("that helps", "that might help", "that will help", "that can help",
                                       "i can do", "i can take", "we can do", "we can give her", "we can give him")),
     "is this normal", "is that normal",
+    # the writer's worry as a question, which the encoder reads as anxiety ("I worry all the time" is
+    # still read)
+    *(f"{what} to worry about" for what in ("something", "anything", "nothing", "is it something", "is this something",
+                                            "is it anything", "is there anything")),
+    "should i be worried", "should we be worried", "do i need to worry", "do we need to worry", "is it serious",
+    # clinical prose and carers' words (vignettes_blind14): a baby feeding well, a baby's normal
+    # yellow poo, a worried question about the tummy, exam stress, a regular pulse, a soft belly that
+    # is not tender, which the encoder reads as a feeding problem, jaundice, tummy pain, anxiety, an
+    # irregular heartbeat and side pain ("yellow skin", "pulse is irregular", "tender tummy" are
+    # still read)
+    "feeding good", "feeding really well", "feeding great",
+    *(f"{poo} {be}{normal}yellow" for poo in ("poos", "poo", "stools", "nappies") for be in ("are ", "is ", "")
+      for normal in ("normal ", "a normal ", "")),
+    "normal yellow", "yellow poo", "yellow poos", "mustard yellow", "mustard-yellow",
+    *(f"{q} something wrong with {whose} {part}" for q in ("is", "is there", "could there be")
+      for whose in ("his", "her", "my", "their") for part in ("tummy", "stomach", "belly", "chest", "head")),
+    "something i can take", "something i could take", "something to take",
+    *(f"stressed about {what}" for what in ("exams", "my exams", "the exams", "revision", "work", "money",
+                                             "the move", "the wedding", "a deadline", "the deadline")),
+    *(f"{pulse} {be}regular{at}" for pulse in ("pulse", "heart rate", "heartbeat", "heart rhythm", "rhythm")
+      for be in ("", "is ", "was ") for at in ("", " at")),
+    "regular pulse", "regular heart rate", "regular rhythm", "regular heartbeat", "sinus rhythm",
+    "soft and non-tender", "soft non-tender", "non-tender", "nontender", "abdomen is soft",
+    "abdomen soft", "soft abdomen", "after passing", "on the toilet paper", "on the paper",
+    # the inside of the nose looked at in clinical prose, whose pale lining the encoder reads as pallor
+    *(f"{pale} nasal turbinates" for pale in ("pale", "swollen", "pale swollen", "pale and swollen", "pale boggy",
+                                             "boggy")),
+    "pale turbinates", "swollen turbinates", "pale swollen turbinates", "nasal turbinates",
     *(f"what {helps}" for helps in ("helps", "can help", "might help", "will help", "would help", "can i do",
                                     "can i take", "should i do", "should i take")),
     # clinical prose (vignettes_blind13): caffeine drunk, a bowel habit that was regular, a drink and a
@@ -431,7 +459,14 @@ _TRAVEL_LEADS = (
     r"went to|trip to|holiday in|holiday to|visiting (?:family |relatives |friends )?in|"
     r"visited (?:family |relatives |friends )?in|working in|worked in|volunteering in|volunteered in|"
     r"safari in|been in|stayed in|staying in)")
+# The limbs or the speech said to be normal ("arms and legs are fine, speech is fine"): only the
+# noun is claimed, as the finding it would be, so the words after it negate it (context.py); a
+# limb or speech that is not said to be normal is not read by these.
+_SAID_NORMAL = r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely normal|absolutely fine)\b)"
 PATTERNS: tuple[tuple[str, str], ...] = (
+    (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
+    (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
+    (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
     # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
     (rf"\b{_TRAVEL_LEADS}\s+(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
      rf"{_MALARIA_PLACES}\b", "travel-to-malaria-area"),
