@@ -468,6 +468,11 @@ _TRAVEL_LEADS = (
 # limb or speech that is not said to be normal is not read by these.
 _SAID_NORMAL = r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely normal|absolutely fine)\b)"
 PATTERNS: tuple[tuple[str, str], ...] = (
+    # a blood potassium of 6.5 mmol/L or more said with its number ("the surgery rang to say my
+    # potassium is 7.1"): severe hyperkalaemia (UK Kidney Association 2020)
+    (r"\b(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
+     r"(?:6\s*\.\s*[5-9]|[7-9](?:\s*\.\s*\d)?|1[0-2](?:\s*\.\s*\d)?)\b(?!\s*(?:days?|weeks?|years?|hours?))",
+     "severe-hyperkalaemia-result"),
     (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
     (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
     (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
