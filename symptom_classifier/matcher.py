@@ -249,8 +249,9 @@ NOT_FINDINGS = (
     "regular pulse", "regular heart rate", "regular rhythm", "regular heartbeat", "sinus rhythm",
     "soft and non-tender", "soft non-tender", "non-tender", "nontender", "abdomen is soft",
     "abdomen soft", "soft abdomen", "after passing", "on the toilet paper", "on the paper",
-    # a bat that bit no one, which the encoder reads as a bat bite ("a bat bit me" is still read)
-    "cricket bat", "baseball bat", "rounders bat", "table tennis bat", "softball bat",
+    # a bat that bit no one (a flying one, or one to hit with), which the encoder reads as a bat bite
+    # ("a bat bit me", "bitten by a bat" are still read: they contain it whole)
+    "bat", "bats", "cricket bat", "baseball bat", "rounders bat", "table tennis bat", "softball bat",
     *(f"{a} {where}" for a in ("bat in the", "bats in the", "bat got into the", "bats got into the")
       for where in ("loft", "house", "attic", "roof", "garden", "bedroom", "kitchen")),
     # the inside of the nose looked at in clinical prose, whose pale lining the encoder reads as pallor

@@ -23,6 +23,7 @@ def served(served_classifier):
     ("my son was bitten by a bat while camping", "bat-bite", set()),
     ("a bat got into the loft", None, {"bat-bite"}),
     ("he was hit on the head with a cricket bat", None, {"bat-bite"}),
+    ("someone smacked me with a bat", None, {"bat-bite"}),
 ])
 def test_reading(served, text, expected, not_expected):
     assert_reads(served, text, expected, not_expected)

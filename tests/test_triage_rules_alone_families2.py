@@ -39,6 +39,7 @@ def served(served_classifier):
 READINGS = [
     ("he can feel something throbbing in his belly like a second heartbeat", "pulsating-abdominal-mass", set()),
     ("the weakness is spreading up my legs", "ascending-weakness", set()),
+    ("a spotty rash on her hands and the soles of her feet", None, {"ascending-weakness"}),
     ("he gets spasms when he tries to drink", "hydrophobia", set()),
     ("the surgery rang to say my potassium is 7.1", "severe-hyperkalaemia-result", set()),
     ("my potassium was 4.2 at the last check", None, {"severe-hyperkalaemia-result"}),
