@@ -35,3 +35,9 @@ def served_classifier(kb):
     from symptom_classifier.factory import build_classifier
 
     return build_classifier(kb)
+
+
+@pytest.fixture(scope="session")
+def served(served_classifier):
+    """The served classifier under the short name the triage family tests use."""
+    return served_classifier

@@ -14,11 +14,6 @@ import pytest
 from tests.support.reading import present
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # (text, concept that must be read, concepts that must not be read)
 READINGS = [
     # a chest made sore by coughing is cough strain; chest pain said plainly is still chest pain

@@ -13,11 +13,6 @@ from tests.support.triage import level_of
 ADULT = Patient(age_years=34, sex=Sex.FEMALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 @pytest.mark.parametrize("text,expected,not_expected", [
     ("a bat flew into me and bit my hand last month", "bat-bite", set()),
     ("my son was bitten by a bat while camping", "bat-bite", set()),

@@ -19,11 +19,6 @@ CHILD = Patient(age_years=6, sex=Sex.MALE)
 BABY = Patient(age_years=0.15, sex=Sex.FEMALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # (text, concept that must be read, concepts that must not be read)
 READINGS = [
     ("29 weeks and clear water trickling down my legs since I got up", "waters-breaking", {"peripheral-edema"}),

@@ -44,11 +44,6 @@ def absent(sid: str) -> Finding:
     return Finding(code=f"symptom:{sid}", name=sid.replace("-", " "), presence=Presence.ABSENT)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # ---------------------------------------------------------------------------- the rule data
 
 def test_explanations_are_sourced_and_never_raise():

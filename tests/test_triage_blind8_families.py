@@ -36,11 +36,6 @@ NOT_PREGNANT = Patient(age_years=29, sex=Sex.FEMALE)
 ON_WARFARIN = Patient(age_years=72, sex=Sex.MALE, medications=("warfarin",))
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 def current(classifier, text: str) -> set[str]:
     """Concept ids read as present now (what the triage rules see)."""
     return {f.code.removeprefix("symptom:") for f in classifier.classify(text).findings

@@ -37,11 +37,6 @@ NEW_COMBINATIONS = ("sickle-cell-fever", "prosthetic-valve-fever", "peritoneal-d
                     "injury-neck-pain-limb-neurology", "throat-swelling-breathing", "headache-limb-weakness", "quinsy")
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 def test_new_rules_are_sourced():
     raw = yaml.safe_load(RULES_PATH.read_text())
     combos = {c["id"]: c for c in raw["combinations"]}

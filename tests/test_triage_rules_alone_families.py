@@ -40,11 +40,6 @@ MARFAN = Patient(age_years=33, sex=Sex.MALE, history=("Marfan syndrome",))
 assess = assessor(ADULT)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # (text, concept that must be read or None, concepts that must not be read)
 READINGS = [
     ("he came out blotchy all over straight after the prawns", "hives", set()),

@@ -31,11 +31,6 @@ KIDNEYS = Patient(age_years=70, sex=Sex.FEMALE, history=("chronic kidney disease
 PREGNANT = Patient(age_years=30, sex=Sex.FEMALE, pregnant=True)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 READINGS = [
     ("he can feel something throbbing in his belly like a second heartbeat", "pulsating-abdominal-mass", set()),
     ("the weakness is spreading up my legs", "ascending-weakness", set()),

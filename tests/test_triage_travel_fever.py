@@ -16,11 +16,6 @@ from tests.support.triage import level_of
 ADULT = Patient(age_years=36, sex=Sex.MALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 READINGS = [
     ("we got back from visiting family in Nigeria last week", "travel-to-malaria-area", set()),
     ("she returned from a safari in Tanzania", "travel-to-malaria-area", set()),

@@ -36,11 +36,6 @@ TEEN = Patient(age_years=15, sex=Sex.FEMALE)
 BABY = Patient(age_years=0.75, sex=Sex.MALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 def findings(served, text):
     return {(f.code.removeprefix("symptom:"), f.presence.name) for f in served.classify(text).findings}
 

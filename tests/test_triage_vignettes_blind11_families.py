@@ -28,11 +28,6 @@ MAN = Patient(age_years=52, sex=Sex.MALE)
 BABY = Patient(age_years=0.6, sex=Sex.FEMALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # (text, concept that must be read or None, concepts that must not be read)
 READINGS = [
     ("he is a non-smoker with a dry cough", "cough", {"smoking-problems"}),

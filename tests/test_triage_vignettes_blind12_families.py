@@ -32,11 +32,6 @@ TODDLER = Patient(age_years=2, sex=Sex.MALE)
 BABY = Patient(age_years=0.7, sex=Sex.FEMALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # (text, concept that must be read or None, concepts that must not be read)
 READINGS = [
     ("he is eating and drinking and has no temperature", None, {"abusing-alcohol"}),

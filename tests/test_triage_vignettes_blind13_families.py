@@ -33,11 +33,6 @@ TODDLER = Patient(age_years=3, sex=Sex.MALE)
 BABY = Patient(age_years=0.6, sex=Sex.FEMALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 def finding(served, text: str, code: str):
     return next(f for f in served.classify(text).findings if f.code == f"symptom:{code}")
 

@@ -31,11 +31,6 @@ NEWBORN = Patient(age_years=0.12, sex=Sex.MALE)
 PREGNANT = Patient(age_years=31, sex=Sex.FEMALE, pregnant=True)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 def presence(served, text: str, code: str) -> Presence:
     return next(f.presence for f in served.classify(text).findings if f.code == f"symptom:{code}")
 

@@ -39,11 +39,6 @@ CHILD = Patient(age_years=7, sex=Sex.MALE)
 BABY = Patient(age_years=0.6, sex=Sex.MALE)
 
 
-@pytest.fixture(scope="module")
-def served(served_classifier):
-    return served_classifier
-
-
 # (text, concept that must be read or None, concepts that must not be read)
 READINGS = [
     # weather as what makes an ache worse; being out cold is still read
