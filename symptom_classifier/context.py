@@ -27,6 +27,10 @@ class Kind(enum.Enum):
 FORWARD, BACKWARD = "forward", "backward"
 BOTH = "both"  # read forward when a finding follows in the clause, else backward
 
+# "a 3-day history of", "two weeks' history of": a history trigger that a duration makes current
+DURATION_HISTORY = tuple(f"{unit}{mark} history of"
+                         for unit in ("hour", "hours", "day", "days", "week", "weeks", "month", "months")
+                         for mark in ("", "'", "'s"))
 _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
     (Kind.NEGATED, FORWARD): (
         "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
@@ -73,8 +77,7 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "recovered from", "in the past", "long history of",
         # "a 3-day history of cough": a complaint said with how long it has lasted (soft: the
         # duration makes it current; SOFT_TRIGGERS)
-        *(f"{unit}{mark} history of" for unit in ("hour", "hours", "day", "days", "week", "weeks", "month", "months")
-          for mark in ("", "'", "'s")),
+        *DURATION_HISTORY,
     ),
     (Kind.HISTORY, BACKWARD): (
         "years ago", "year ago", "months ago", "month ago", "as a child", "in the past",
@@ -153,8 +156,7 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
 # finding has no duration of its own; with one ("for 4 days", "since yesterday", "over the last
 # year") the finding is a current complaint of the person spoken about.
 SOFT_TRIGGERS = frozenset({
-    *(f"{unit}{mark} history of" for unit in ("hour", "hours", "day", "days", "week", "weeks", "month", "months")
-          for mark in ("", "'", "'s")),
+    *DURATION_HISTORY,
     "has had", "have had", "mother has", "father has", "sister has", "brother has", "grandmother has",
     "grandfather has", "parents have", "parent has", "aunt has", "uncle has", "sibling has",
     "siblings have", "cousin has", "mother has had", "father has had", "sister has had",
