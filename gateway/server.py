@@ -24,7 +24,7 @@ from healthmesh.convert import message_dict, message_dict_printed
 from healthmesh.runtime.config import DEFAULT_PORTS, ServiceConfig, env
 from healthmesh.runtime import tracing
 from healthmesh.runtime.main import service_main
-from healthmesh.runtime.metrics import DIAGNOSES, age_band
+from healthmesh.runtime.metrics import DIAGNOSES, age_band, stage_timer
 from healthmesh.runtime.server import AgentService
 from healthmesh.storage.migrate import migrate
 from healthmesh.v1 import (common_pb2, conditions_pb2_grpc, diagnosis_pb2, diagnosis_pb2_grpc, emergency_pb2_grpc,
@@ -181,7 +181,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
             cached, cached_dict, body_json = entry.response, entry.as_dict, entry.body_json
             CACHE_LOOKUPS.labels("hit").inc()
         else:
-            cached, cached_dict = await self.cache.get(key), None
+            with stage_timer("gateway", "cache_lookup"):
+                cached, cached_dict = await self.cache.get(key), None
         if cached is not None:
             response = diagnosis_pb2.DiagnoseResponse()
             response.CopyFrom(cached)
@@ -197,15 +198,16 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
                 await emit_parts(response, emit)
         else:
             started = time.monotonic()
-            with tracing.span("gateway diagnose") as span:
+            with tracing.span("gateway diagnose") as span, stage_timer("gateway", "agents"):
                 response, trace = await self.coordinator.diagnose(request, self._budget(context), session_id, emit)
                 span.set_attribute("healthmesh.degraded", len(response.degraded))
             for result in trace.agent_results:
                 record.add("agent_result", result)
             record.add("timing", {"ms": round((time.monotonic() - started) * 1000, 2)})
             # As REST prints it (primitive fields always printed): one JSON for the session and REST.
-            response_dict = message_dict_printed(response)
-            body_json = answer_body_json(response_dict)
+            with stage_timer("gateway", "answer_json"):
+                response_dict = message_dict_printed(response)
+                body_json = answer_body_json(response_dict)
             if not response.degraded:
                 self.memo.put(key, response, response_dict, body_json)
                 shared = response
@@ -217,7 +219,8 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         DIAGNOSES.labels(age_band(age), common_pb2.Urgency.Name(response.urgency.level)).inc()
         record.response = response
         # Shielded: once computed, the session is kept even if the caller went away meanwhile.
-        await asyncio.shield(self.sessions.submit(record))
+        with stage_timer("gateway", "session_write"):
+            await asyncio.shield(self.sessions.submit(record))
         if shared is not None:
             # Best effort, and after the session is on disk: the Redis round trip and the answer's
             # serialisation must not delay this answer or the outbox write it waits for.

@@ -184,6 +184,9 @@ def test_per_rpc_per_stage_and_breaker_metrics_are_exported(observed):
     for agent in AGENTS:
         assert f'healthmesh_breaker_state{{agent="{agent}"}} 0.0' in gateway
     assert "healthmesh_cache_lookups_total" in gateway
+    # the gateway's own stages of an answer computed anew
+    for stage in ("cache_lookup", "agents", "answer_json", "session_write"):
+        assert re.search(rf'healthmesh_stage_latency_seconds_count\{{service="gateway",stage="{stage}"\}} [1-9]', gateway), stage
     assert 'healthmesh_stage_latency_seconds_count{service="symptom_classifier",stage="classify"}' in \
         metrics_text(mesh, "symptom_classifier")
     assert 'healthmesh_stage_latency_seconds_count{service="condition_matcher",stage="score"}' in \
