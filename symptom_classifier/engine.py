@@ -783,6 +783,11 @@ def _rank(f: Finding) -> tuple[int, int, int]:
 def _vitals(facts: Facts, findings: list[Finding]) -> Vitals:
     consciousness = facts.consciousness
     confusion = [f for f in findings if f.code == "symptom:confusion" and f.is_present_now]
+    if (consciousness == Consciousness.CONFUSION and not confusion
+            and any(f.code == "symptom:confusion" and f.presence == Presence.ABSENT for f in findings)):
+        # "no fever, rigors, vomiting or confusion": the sentence reader's negation reaches further
+        # along a denied list than the vital-sign reader's few words.
+        consciousness = Consciousness.UNSPECIFIED
     if (consciousness == Consciousness.CONFUSION and confusion
             and all(f.duration_hours is not None and f.duration_hours > ACUTE_CONFUSION_MAX_HOURS
                     for f in confusion)):

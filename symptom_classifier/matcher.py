@@ -276,6 +276,29 @@ NOT_FINDINGS = (
     # the weather as the setting, which the encoder and the lexicon read as a head cold ("fingers go
     # white in the cold" is still read)
     "cold snap", "a cold snap", "cold spell", "a cold spell", "cold weather", "the cold weather",
+    # clinical prose and parents' words (vignettes_blind15): a chest or ears examined and normal, an
+    # eardrum hidden behind wax, sips of a drink and plenty of wees in a child with a tummy bug, the
+    # same complaint in an earlier pregnancy, which the encoder reads as pain on breathing,
+    # blindness, thirst, weeing a lot and a recent pregnancy ("sudden loss of vision", "thirsty all
+    # the time" and "weeing all the time" are still read)
+    "chest clear", "chest is clear", "chest was clear", "clear chest", "chest sounds clear", "good air entry",
+    "ears normal", "ears are normal", "right ear normal", "left ear normal", "normal ears",
+    *(f"{part} not visible" for part in ("drum", "eardrum", "ear drum", "tympanic membrane", "tm")),
+    *(f"sipping {drink}" for drink in ("water", "fluids", "drinks", "milk", "juice", "diluted juice",
+                                       "water and diluted juice", "water and juice", "squash")),
+    *(f"{doing}{amount} wees" for doing in ("doing ", "done ", "") for amount in ("plenty of", "lots of", "normal",
+                                                                                 "good")),
+    # a drink offered to a child with a sore mouth, which the encoder reads as a pain eased by eating
+    *(f"drinking {what}" for what in ("cool milk", "cold milk", "cool milk and water", "cold milk and water",
+                                       "milk and water", "cool drinks", "cold drinks")),
+    "plenty of wet nappies", "normal wet nappies", "lots of wet nappies", "good wet nappies",
+    # blood pressure treated: a history (the patient's own), not a raised reading now
+    *(f"{on} {pill} for {whose}blood pressure" for on in ("on a", "on", "takes a", "takes", "take a", "take", "taking a", "taking")
+      for pill in ("tablet", "tablets", "pill", "pills", "medication", "medicine", "something")
+      for whose in ("", "my ", "his ", "her ", "high ")),
+    *(f"{on} blood pressure {pill}" for on in ("on", "takes", "take", "taking", "on a") for pill in ("tablet", "tablets", "pills", "medication", "medicine")),
+    *(f"in {whose} {which} pregnancy" for whose in ("her", "my", "a", "the", "their")
+      for which in ("first", "last", "previous", "earlier", "other", "second")),
 )
 NOT_FINDING = ""  # concept id of a NOT_FINDINGS match: claims its words, yields no finding
 
@@ -477,6 +500,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
     (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
     (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
+    # a tingling, burning or itching feeling on a lip (NHS cold sores: it comes before the blisters):
+    # a cold sore starting, not pins and needles ("tingly, burning feeling on the edge of my top lip")
+    (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
+     r"(?:feeling\s+|sensation\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
+     r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?\b", "lip-sore"),
     # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
     (rf"\b{_TRAVEL_LEADS}\s+(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
      rf"{_MALARIA_PLACES}\b", "travel-to-malaria-area"),
