@@ -500,6 +500,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
     (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
     (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
+    # a baby rubbing the gums (NHS baby teething symptoms), which the encoder reads as pulling at the
+    # ears; a pattern, not a phrase of the concept index, where it would draw "brushing his teeth"
+    (r"\b(?:rubbing|rubs|rubbed)\s+(?:at\s+)?(?:her|his|their|the|its)\s+gums?\b", "teething"),
     # a tingling, burning or itching feeling on a lip (NHS cold sores: it comes before the blisters):
     # a cold sore starting, not pins and needles ("tingly, burning feeling on the edge of my top lip")
     (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
