@@ -128,7 +128,14 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         # "gone" as "become", not "went away" ("his speech has gone funny")
         *(f"{aux}gone {adj}" for aux in ("", "has ", "have ", "had ")
           for adj in ("funny", "all funny", "strange", "all strange", "weird", "all weird", "odd", "wrong",
-                      "wonky", "droopy", "slurry", "fuzzy", "muddled")),
+                      "wonky", "droopy", "slurry", "fuzzy", "muddled",
+                      # a colour or a state: "the sight has gone grey", "her lips have gone blue"
+                      # (vignettes_blind17)
+                      "grey", "gray", "misty", "blurry", "blurred", "dim", "dark", "black", "cloudy", "hazy",
+                      "foggy", "blue", "white", "pale", "cold", "numb", "weak", "floppy", "limp", "red", "purple",
+                      "mottled", "yellow", "stiff", "dead", "heavy", "tight", "swollen", "hard", "dull", "blank",
+                      "really swollen", "all swollen", "very pale", "really pale", "all blurry", "all misty",
+                      "completely black", "completely dark", "dark and blurry")),
         "no change", "not only", "no further", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",

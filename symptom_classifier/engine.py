@@ -46,6 +46,7 @@ SIDE_PAIN = "side-pain"
 # the phrases each is probed with, in order.
 SITE_PROBES = {GENERIC_PAIN: ("{site} pain", "pain in my {site}"),
                "loss-of-sensation": ("numb {site}", "my {site} is numb"),
+               "weakness": ("weak {site}", "my {site} is weak"),
                "swelling": ("swollen {site}", "swelling of my {site}"),
                # "pain on the right side of my chest" is chest pain, not pain in the side (only when
                # the words say "side": the encoder's other readings keep theirs)

@@ -497,6 +497,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
      r"(?:6\s*\.\s*[5-9]|[7-9](?:\s*\.\s*\d)?|1[0-2](?:\s*\.\s*\d)?)\b(?!\s*(?:days?|weeks?|years?|hours?))",
      "severe-hyperkalaemia-result"),
+    # a potassium below 6.5 said with its number is no severe result, and not for the encoder to read
+    # as one ("my potassium is 5.6 and they want to repeat it")
+    (r"\b(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
+     r"(?:[1-5](?:\s*\.\s*\d+)?|6(?:\s*\.\s*[0-4]\d*)?)\b(?!\s*\.\s*\d)(?!\s*(?:days?|weeks?|years?|hours?))",
+     NOT_FINDING),
     (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
     (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
     (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
@@ -528,6 +533,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:about\s+|around\s+|over\s+)?"
      rf"{_AMOUNT}\s+(?:of\s+)?(?:{_WORD}\s+){{0,2}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
      "overdose"),
+    # paracetamol taken above its daily maximum of 4 g, spread over days (a staggered overdose: NHS
+    # paracetamol for adults, "taken more than the maximum dose": A&E), said in grams a day
+    (r"\b(?:paracetamol|acetaminophen|co-codamol|lemsip)\b[^.;]{0,80}?\b(?:[5-9]|[1-9]\d)(?:\s*(?:-|to)\s*\d+)?\s*"
+     r"(?:g|gm|grams?)\s*(?:/|a|per|each)\s*(?:day|24\s*h(?:ours?|rs?)?)\b", "overdose"),
     # waking at night to pass urine, however many times
     (rf"\b(?:get|gets|getting|got|waking|wake|wakes|woke|up)\s+(?:up\s+)?(?:{_WORD}\s+){{0,3}}(?:a|at|in the|each|every|per)\s+nights?\s+"
      r"(?:to\s+)?(?:pee|wee|urinate|pass urine|pass water|go to the toilet|go to the loo|use the toilet)\b",
@@ -562,7 +571,7 @@ class PatternMatcher:
     def __init__(self, known_ids: "set[str] | frozenset[str]", patterns: Sequence[tuple[str, str]] = PATTERNS):
         import re
 
-        self._patterns = [(re.compile(p), cid) for p, cid in patterns if cid in known_ids]
+        self._patterns = [(re.compile(p), cid) for p, cid in patterns if cid in known_ids or cid == NOT_FINDING]
 
     def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
         if not tokens or not self._patterns:

@@ -71,6 +71,7 @@ ONSET_WORDS = {
     "came on fast": "sudden", "thunderclap": "sudden", "instantly": "sudden", "acute": "sudden",
     "acutely": "sudden", "instant": "sudden", "in an instant": "sudden", "within seconds": "sudden",
     "in a split second": "sudden", "like a switch": "sudden", "came on in seconds": "sudden",
+    "all at once": "sudden",
     "gradual": "gradual", "gradually": "gradual", "slowly": "gradual",
     "insidious": "gradual", "progressive": "gradual", "progressively": "gradual",
     "creeping": "gradual", "slow onset": "gradual", "over time": "gradual",
