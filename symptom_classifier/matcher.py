@@ -284,6 +284,8 @@ NOT_FINDINGS = (
     "chest clear", "chest is clear", "chest was clear", "clear chest", "chest sounds clear", "good air entry",
     "ears normal", "ears are normal", "right ear normal", "left ear normal", "normal ears",
     *(f"{part} not visible" for part in ("drum", "eardrum", "ear drum", "tympanic membrane", "tm")),
+    *(f"drinking {drink}" for drink in ("juice", "water", "juice and water", "water and juice", "squash", "milk",
+                                         "her milk", "his milk", "fluids", "some water", "some juice")),
     *(f"sipping {drink}" for drink in ("water", "fluids", "drinks", "milk", "juice", "diluted juice",
                                        "water and diluted juice", "water and juice", "squash")),
     *(f"{doing}{amount} wees" for doing in ("doing ", "done ", "") for amount in ("plenty of", "lots of", "normal",
@@ -505,6 +507,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
     (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
     (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
+    # breathing said to be normal ("breathing normally", "breathing looks fine"): read, then denied by
+    # the words after it, so that a baby's cold can be told from a chest infection
+    (r"\bbreathing(?=\s+(?:is\s+|was\s+|looks\s+|seems\s+|sounds\s+)?(?:normally|normal|fine|ok|okay|easily|comfortably)\b)",
+     "difficulty-breathing"),
     # a baby rubbing the gums (NHS baby teething symptoms), which the encoder reads as pulling at the
     # ears; a pattern, not a phrase of the concept index, where it would draw "brushing his teeth"
     (r"\b(?:rubbing|rubs|rubbed)\s+(?:at\s+)?(?:her|his|their|the|its)\s+gums?\b", "teething"),

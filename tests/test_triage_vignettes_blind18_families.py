@@ -6,6 +6,9 @@ own level:
 - readings: a temperature said by its number and where it was taken ("35.8 under the arm"),
   blotchy legs and freezing hands and feet, purply dots, a bang to the side of the head, letters
   written to the children and affairs put in order, bleeding after a birth that smells;
+- its self-care misses: a drink of juice or water is no thirst; a baby over 3 months with a cold,
+  breathing and feeding well (NHS coughs and colds in children, bronchiolitis); a baby bringing up
+  milk after feeds (NHS reflux in babies);
 - sourced rules (NHS): a fever or shivering after giving birth with tummy pain, smelly bleeding or
   a racing heart (sepsis); tummy, back or loin pain with a faint from 50 (a burst aortic aneurysm).
 """
@@ -22,6 +25,8 @@ from tests.support.triage import level_of
 
 OLDER_MAN = Patient(age_years=72, sex=Sex.MALE)
 YOUNG_MAN = Patient(age_years=25, sex=Sex.MALE)
+BABY = Patient(age_years=0.4, sex=Sex.MALE)
+YOUNG_BABY = Patient(age_years=0.15, sex=Sex.FEMALE)
 MOTHER = Patient(age_years=30, sex=Sex.FEMALE)
 CHILD = Patient(age_years=4, sex=Sex.FEMALE)
 ADULT = Patient(age_years=45, sex=Sex.MALE)
@@ -44,6 +49,8 @@ READINGS = [
     ("fell and banged the back of her head on the step", "head-injury", set()),
     ("I've put my affairs in order and written letters to my kids", "suicidal-thoughts", set()),
     ("since the birth the bleeding smells bad", "vaginal-discharge", set()),
+    ("drinking juice and water and watching TV", None, {"thirst"}),
+    ("she is drinking water all the time and always thirsty", "thirst", set()),
 ]
 
 
@@ -71,9 +78,31 @@ def test_look_alikes(served, detector, text, patient, level):
     assert level_of(served, detector, text, patient) <= level
 
 
+@pytest.mark.parametrize("text,patient", [
+    ("runny nose and a little cough for 2 days, feeding well, breathing normally", BABY),
+    ("brings up a bit of milk after most feeds, gaining weight well, happy between feeds", YOUNG_BABY),
+])
+def test_baby_home_care_pictures(served, detector, text, patient):
+    assert level_of(served, detector, text, patient) == Urgency.SELF_CARE
+
+
+@pytest.mark.parametrize("text,patient,level", [
+    # a cold under 3 months, or with fast breathing or poor feeding, keeps the infant minimum or more
+    ("runny nose and a little cough, feeding well", YOUNG_BABY, Urgency.CONSULTATION),
+    ("runny nose and a cough, breathing fast and feeding less than half his usual", BABY, Urgency.CONSULTATION_24H),
+    # green sick is not reflux
+    ("brings up milk after feeds and today the sick is green", YOUNG_BABY, Urgency.EMERGENCY),
+])
+def test_baby_look_alikes(served, detector, text, patient, level):
+    assert level_of(served, detector, text, patient) >= level
+
+
 def test_new_rules_are_sourced():
     raw = yaml.safe_load(RULES_PATH.read_text())
     rules = {c["id"]: c for c in raw["combinations"]}
     assert rules["fever-after-giving-birth"]["source"] == "nhs-website"
     aaa = rules["pain-with-faint-over-50"]
     assert aaa["source"] == "nhs-website" and aaa["min_age"] == 50
+    cold = next(e for e in raw["explanations"] if e["id"] == "baby-cold")
+    assert cold["source"] == "nhs-website" and cold["min_age"] == 0.25 and "fever" in cold["unless"]
+    assert "infant-spitting-up" in raw["self_care_symptoms"]["ids"]
