@@ -511,6 +511,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # the words after it, so that a baby's cold can be told from a chest infection
     (r"\bbreathing(?=\s+(?:is\s+|was\s+|looks\s+|seems\s+|sounds\s+)?(?:normally|normal|fine|ok|okay|easily|comfortably)\b)",
      "difficulty-breathing"),
+    # blisters placed in a band ("clusters of small blisters on a red base in the same band"): the
+    # band-shaped rash of shingles (NHS shingles; vignettes_blind17)
+    (rf"\bblisters?\b(?:\s+{_AFFIRMED}){{0,5}}?\s+(?:in|along|following)\s+(?:a\s+|the\s+|that\s+)?(?:same\s+)?"
+     r"(?:band|strip|stripe|line|dermatome)\b", "dermatomal-rash"),
     # a baby rubbing the gums (NHS baby teething symptoms), which the encoder reads as pulling at the
     # ears; a pattern, not a phrase of the concept index, where it would draw "brushing his teeth"
     (r"\b(?:rubbing|rubs|rubbed)\s+(?:at\s+)?(?:her|his|their|the|its)\s+gums?\b", "teething"),

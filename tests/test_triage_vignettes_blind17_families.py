@@ -6,7 +6,8 @@ here (none copied from the eval file), beside a look-alike that must keep its ow
   resolution; a face gone droopy; a tummy gone swollen; sick brought up; no poo and no wind; a
   leg or arm numb and weak; a birth days ago; a shadow in the lower field; only light and shapes made out; "all at once" as a
   sudden onset; a wound or ulcer gone black; skin that crackles when pressed; a carbon monoxide
-  setting; tampons; paracetamol above its daily maximum in grams a day;
+  setting; tampons; paracetamol above its daily maximum in grams a day; blisters in a band
+  (shingles, which then holds the chest pain in that band at a GP today);
 - the rules alone on a development case: a bleed said without its place counts as bleeding in
   pregnancy (a placental abruption at 36 weeks);
 - sourced rules: a collapse with a weak limb and sudden dizziness with inability to walk (NHS
@@ -50,7 +51,15 @@ READINGS = [
     ("she has been taking paracetamol, about 6 g a day, for toothache", "overdose", set()),
     ("I take paracetamol 1 g up to four times a day", None, {"overdose"}),
     ("and I've had a little bleed", "bleeding-unspecified", set()),
+    ("small blisters on a red base in the same band", "dermatomal-rash", set()),
+    ("blisters on my hand", "skin-lesion", {"dermatomal-rash"}),
 ]
+
+
+def test_shingles_pain_in_a_band_with_blisters_there_is_a_gp_today(served, detector):
+    text = ("burning, tingling pain in a band on the right side of my chest, now blisters on a red base in "
+            "the same band, no shortness of breath")
+    assert level_of(served, detector, text, MAN) == Urgency.CONSULTATION_24H
 
 
 @pytest.mark.parametrize("text,expected,not_expected", READINGS)
