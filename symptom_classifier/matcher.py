@@ -294,6 +294,13 @@ NOT_FINDINGS = (
     *(f"drinking {what}" for what in ("cool milk", "cold milk", "cool milk and water", "cold milk and water",
                                        "milk and water", "cool drinks", "cold drinks")),
     "plenty of wet nappies", "normal wet nappies", "lots of wet nappies", "good wet nappies",
+    # clinical prose and carers' words (vignettes_blind18): living alone (social history) and the
+    # legs raised after a faint, which the encoder reads as suicidal thoughts and leg weakness (a
+    # rash that fades when pressed is a pattern: a phrase here would also claim "doesn't fade")
+    *(f"{live} {alone}" for live in ("live", "lives", "living", "i live", "she lives", "he lives")
+      for alone in ("on my own", "on her own", "on his own", "alone", "by myself", "by herself", "by himself")),
+    "legs up", "legs raised", "legs elevated", "with legs up", "with her legs up", "with his legs up", "feet up",
+    "lying flat legs up", "lying flat with legs up", "lying flat with her legs up", "lying flat with his legs up",
     # blood pressure treated: a history (the patient's own), not a raised reading now
     *(f"{on} {pill} for {whose}blood pressure" for on in ("on a", "on", "takes a", "takes", "take a", "take", "taking a", "taking")
       for pill in ("tablet", "tablets", "pill", "pills", "medication", "medicine", "something")
@@ -492,7 +499,8 @@ _TRAVEL_LEADS = (
 # The limbs or the speech said to be normal ("arms and legs are fine, speech is fine"): only the
 # noun is claimed, as the finding it would be, so the words after it negate it (context.py); a
 # limb or speech that is not said to be normal is not read by these.
-_SAID_NORMAL = r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely normal|absolutely fine)\b)"
+_SAID_NORMAL = (r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely normal|completely fine|totally fine|"
+                r"absolutely fine|absolutely normal|entirely normal|perfectly fine|perfectly normal)\b)")
 PATTERNS: tuple[tuple[str, str], ...] = (
     # a blood potassium of 6.5 mmol/L or more said with its number ("the surgery rang to say my
     # potassium is 7.1"): severe hyperkalaemia (UK Kidney Association 2020)
@@ -515,6 +523,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # band-shaped rash of shingles (NHS shingles; vignettes_blind17)
     (rf"\bblisters?\b(?:\s+{_AFFIRMED}){{0,5}}?\s+(?:in|along|following)\s+(?:a\s+|the\s+|that\s+)?(?:same\s+)?"
      r"(?:band|strip|stripe|line|dermatome)\b", "dermatomal-rash"),
+    # a rash that fades when pressed, said in the affirmative (the glass test passed: "it goes white
+    # when I press a glass on it"), which the encoder reads as a non-blanching rash. Only the
+    # affirmative verb forms match, so "doesn't fade when I press a glass on it" keeps its reading.
+    (r"\b(?:goes white|turns white|goes pale|fades|disappears|goes away|blanches)\s+"
+     r"(?:when\s+(?:i|you|we)\s+press(?:\s+on)?(?:\s+it)?(?:\s+(?:with\s+)?(?:a|the)\s+glass(?:\s+(?:on|against|over)\s+it)?)?"
+     r"|when\s+pressed|under\s+(?:a|the)\s+glass|with\s+(?:a|the)\s+glass)", NOT_FINDING),
+    # ... and one that does not ("the spots don't go white when I press"): a non-blanching rash (a
+    # pattern: as concept-index phrases these drew a self-care picture's words)
+    (r"\b(?:don't|doesn't|do not|does not|didn't|did not|won't)\s+(?:go white|turn white|go pale|fade|go away|disappear)\s+"
+     r"(?:when\s+(?:i|you|we)\s+press|when\s+pressed|under\s+(?:a|the)\s+glass)", "non-blanching-rash"),
     # a baby rubbing the gums (NHS baby teething symptoms), which the encoder reads as pulling at the
     # ears; a pattern, not a phrase of the concept index, where it would draw "brushing his teeth"
     (r"\b(?:rubbing|rubs|rubbed)\s+(?:at\s+)?(?:her|his|their|the|its)\s+gums?\b", "teething"),

@@ -6,6 +6,9 @@ own level:
 - readings: a temperature said by its number and where it was taken ("35.8 under the arm"),
   blotchy legs and freezing hands and feet, purply dots, a bang to the side of the head, letters
   written to the children and affairs put in order, bleeding after a birth that smells;
+- its over-triage: living alone is no suicidal thought, legs raised after a faint are no weak leg,
+  a rash that goes white under a glass is no non-blanching rash (one that does not still is), and
+  limbs "completely fine" are normal;
 - its self-care misses: a drink of juice or water is no thirst; a baby over 3 months with a cold,
   breathing and feeding well (NHS coughs and colds in children, bronchiolitis); a baby bringing up
   milk after feeds (NHS reflux in babies);
@@ -50,6 +53,13 @@ READINGS = [
     ("I've put my affairs in order and written letters to my kids", "suicidal-thoughts", set()),
     ("since the birth the bleeding smells bad", "vaginal-discharge", set()),
     ("drinking juice and water and watching TV", None, {"thirst"}),
+    # misreadings of the encoder: living alone, the legs raised after a faint, a rash that blanches
+    ("I'm 84 and live on my own", None, {"suicidal-thoughts"}),
+    ("felt better lying flat with her legs up", None, {"leg-weakness"}),
+    ("the rash goes white when I press a glass on it", None, {"non-blanching-rash"}),
+    ("the rash doesn't fade when I press a glass on it", "non-blanching-rash", set()),
+    ("the spots don't go white when I press", "non-blanching-rash", set()),
+    ("his arms and legs are completely fine", None, {"arm-weakness", "leg-weakness"}),
     ("she is drinking water all the time and always thirsty", "thirst", set()),
 ]
 
