@@ -62,9 +62,10 @@ NOT_PREGNANT_RE = re.compile(
 MAYBE_PREGNANT_RE = re.compile(
     r"\b(?:might|may|could)\s+be\s+pregnant|\bpossibly pregnant|\bmaybe pregnant|\bmissed (?:my |her )?period")
 
-TEMP_BARE_RE = re.compile(
-    r"\b(?P<v>3[4-9]\.\d|4[0-2]\.\d)\s*(?:°\s*c?\b|degrees?(?:\s*c)?\b|c\b)?\s*"
-    r"(?:under (?:the|her|his|my|their) arm|in (?:the|her|his|my|their) ear|axillary|tympanic|orally|by mouth|°|degrees|c\b)")
+# A temperature said by its number, then its unit or where it was taken ("35.9 under the arm", "38.2 C").
+_TEMP_UNIT = r"(?:°\s*c?\b|degrees?(?:\s*c)?\b|c\b)"
+_TEMP_SITE = r"(?:under (?:the|her|his|my|their) arm|in (?:the|her|his|my|their) ear|axillary|tympanic|orally|by mouth)"
+TEMP_BARE_RE = re.compile(rf"\b(?P<v>3[4-9]\.\d|4[0-2]\.\d)\s*(?:{_TEMP_UNIT}\s*)?(?:{_TEMP_SITE}|°|degrees|c\b)")
 TEMP_RE = re.compile(
     rf"\b(?:temperature|temp|t|tmax|fever|febrile|pyrexia|pyrexial)\b{_SEP}(?P<v>\d{{2,3}}(?:\.\d+)?)\s*(?:°|degrees?|deg)?\s*(?P<u>c|f|celsius|fahrenheit)?\b"
     r"|(?P<v2>\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(?P<u2>c|f|celsius|fahrenheit)?\b"
@@ -175,15 +176,15 @@ def _read_vitals(text: str, facts: Facts) -> None:
         if 20 <= v <= 250 and facts.heart_rate is None and _free(facts, m.start(), m.end()):
             facts.heart_rate = v
             _claim(facts, m)
-    if TEMP_RE.search(text) is None:
-        # a temperature said by its number and where it was taken ("35.9 under the arm", "38.2 C")
+    said = list(TEMP_RE.finditer(text))
+    if not said:
         for m in TEMP_BARE_RE.finditer(text):
             if _free(facts, m.start(), m.end()):
                 facts.temperature_c = float(m["v"])
                 facts.temperature_span = (m.start(), m.end())
                 _claim(facts, m)
                 break
-    for m in TEMP_RE.finditer(text):
+    for m in said:
         raw = m["v"] or m["v2"] or m["v3"]
         unit = (m["u"] or m["u2"] or m["u3"] or "").lower()
         if not _free(facts, m.start(), m.end()):

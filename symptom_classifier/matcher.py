@@ -284,15 +284,16 @@ NOT_FINDINGS = (
     "chest clear", "chest is clear", "chest was clear", "clear chest", "chest sounds clear", "good air entry",
     "ears normal", "ears are normal", "right ear normal", "left ear normal", "normal ears",
     *(f"{part} not visible" for part in ("drum", "eardrum", "ear drum", "tympanic membrane", "tm")),
+    # a drink taken, or offered to a child with a sore mouth, which the encoder reads as thirst or a
+    # pain eased by eating
     *(f"drinking {drink}" for drink in ("juice", "water", "juice and water", "water and juice", "squash", "milk",
-                                         "her milk", "his milk", "fluids", "some water", "some juice")),
+                                         "her milk", "his milk", "fluids", "some water", "some juice", "cool milk",
+                                         "cold milk", "cool milk and water", "cold milk and water", "milk and water",
+                                         "cool drinks", "cold drinks")),
     *(f"sipping {drink}" for drink in ("water", "fluids", "drinks", "milk", "juice", "diluted juice",
                                        "water and diluted juice", "water and juice", "squash")),
     *(f"{doing}{amount} wees" for doing in ("doing ", "done ", "") for amount in ("plenty of", "lots of", "normal",
                                                                                  "good")),
-    # a drink offered to a child with a sore mouth, which the encoder reads as a pain eased by eating
-    *(f"drinking {what}" for what in ("cool milk", "cold milk", "cool milk and water", "cold milk and water",
-                                       "milk and water", "cool drinks", "cold drinks")),
     "plenty of wet nappies", "normal wet nappies", "lots of wet nappies", "good wet nappies",
     # clinical prose and carers' words (vignettes_blind18): living alone (social history) and the
     # legs raised after a faint, which the encoder reads as suicidal thoughts and leg weakness (a
@@ -501,15 +502,17 @@ _TRAVEL_LEADS = (
 # limb or speech that is not said to be normal is not read by these.
 _SAID_NORMAL = (r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely normal|completely fine|totally fine|"
                 r"absolutely fine|absolutely normal|entirely normal|perfectly fine|perfectly normal)\b)")
+# "potassium is", "K+ came back at": what a potassium result's number follows
+_POTASSIUM_SAID = r"(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
 PATTERNS: tuple[tuple[str, str], ...] = (
     # a blood potassium of 6.5 mmol/L or more said with its number ("the surgery rang to say my
     # potassium is 7.1"): severe hyperkalaemia (UK Kidney Association 2020)
-    (r"\b(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
+    (rf"\b{_POTASSIUM_SAID}"
      r"(?:6\s*\.\s*[5-9]|[7-9](?:\s*\.\s*\d)?|1[0-2](?:\s*\.\s*\d)?)\b(?!\s*(?:days?|weeks?|years?|hours?))",
      "severe-hyperkalaemia-result"),
     # a potassium below 6.5 said with its number is no severe result, and not for the encoder to read
     # as one ("my potassium is 5.6 and they want to repeat it")
-    (r"\b(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
+    (rf"\b{_POTASSIUM_SAID}"
      r"(?:[1-5](?:\s*\.\s*\d+)?|6(?:\s*\.\s*[0-4]\d*)?)\b(?!\s*\.\s*\d)(?!\s*(?:days?|weeks?|years?|hours?))",
      NOT_FINDING),
     (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
