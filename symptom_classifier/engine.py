@@ -21,7 +21,7 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Kind, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
-from .lexicon import (BLEEDING_GOING_ON, BLEEDING_STOPPED_AFTER, BROUGHT_UP_WORDS, COUGH_WORDS, DOWN_BELOW_WORDS,
+from .lexicon import (PAIN_GONE_NOW, BLEEDING_GOING_ON, BLEEDING_STOPPED_AFTER, BROUGHT_UP_WORDS, COUGH_WORDS, DOWN_BELOW_WORDS,
                       GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS, VOMIT_WORDS)
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
@@ -203,6 +203,8 @@ class SymptomClassifier:
         if facts.sex == Sex.MALE:
             findings = [self._male_down_below(f) for f in findings]
         findings = [self._eye_discharge(f, norm) for f in findings]
+        if PAIN_GONE_NOW.search(norm):
+            findings = [_not_severe_now(f) for f in findings]
         fever = self._fever_from_temperature(original, facts, findings)
         if fever:
             findings.append(fever)
@@ -608,6 +610,13 @@ def _sentences(norm: str, tokens: list[Token]) -> list[tuple[int, int]]:
         out.append((start, len(tokens)))
     return [(a, b) for a, b in out if b > a]
 
+
+def _not_severe_now(f: Finding) -> Finding:
+    """A pain's severity in a complaint that says the pain is gone now belonged to an attack that
+    is over; urgency asks how severe it is now."""
+    if "pain" not in f.code or not (f.severity == "severe" or (f.severity_score or 0) >= 7):
+        return f
+    return replace(f, severity="", severity_score=None)
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for s, e in spans)

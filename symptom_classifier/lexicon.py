@@ -194,6 +194,14 @@ BLEEDING_GOING_ON = re.compile(
     r"(?:\bnot|n't|\bnever|\bwon'?t|\bwont|\bcan'?t|\bcant|\bcannot)\s+(?:\w+\s+){0,2}(?:stopp?\w*|stops?|settle\w*|ease\w*)\b|"
     r"\bagain\b|\bstill\b|\bstarted\b|\bkeeps?\b|\bwill\s+not\b|\bpouring\b|\bgushing\b|\bspurting\b")
 
+# "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
+# says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the
+# emergency department). Present tense only: "was pain-free until this morning" does not count.
+PAIN_GONE_NOW = re.compile(
+    r"\b(?:currently|now|presently|at present|at the moment|today|this morning|since then|between (?:attacks|episodes))"
+    r"\s+(?:(?:she|he|i|they)(?:'s|'m| is| am| are)?\s+|(?:is|am|are)\s+)?(?:completely\s+|totally\s+)?pain\s*-?\s*free\b|"
+    r"\b(?:is|am|are|'s|'m)\s+(?:now\s+|currently\s+|completely\s+|totally\s+)?pain\s*-?\s*free\b(?!\s+(?:until|till|til)\b)|"
+    r"\bpain\s*-?\s*free\s+(?:now|currently|at present|at the moment|between (?:attacks|episodes))\b")
 
 @dataclass(frozen=True, slots=True)
 class Phrase:

@@ -504,6 +504,18 @@ _SAID_NORMAL = (r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely 
                 r"absolutely fine|absolutely normal|entirely normal|perfectly fine|perfectly normal)\b)")
 # "potassium is", "K+ came back at": what a potassium result's number follows
 _POTASSIUM_SAID = r"(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
+# a number of days or weeks, said in words or digits ("10 days", "a couple of weeks")
+_FEW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|couple of)"
+# an operation by its name or kind ("an ACL reconstruction", "my knee replacement", "a C-section")
+_OPERATION = (r"(?:operation|surgery|op|replacement|reconstruction|repair|arthroscopy|c\s*-?\s*section|caesarean|"
+              r"cesarean|hysterectomy|laparoscopy|tkr|thr)")
+# a journey of four hours or more, or one named long ("a 13-hour flight", "the long drive back")
+_LONG_JOURNEY = (r"(?:long\s*-?\s*haul|long|overnight|transatlantic|(?:[4-9]|1\d|2\d)\s*-?\s*(?:hours?|hrs?|h)|"
+                 r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)\s*-?\s*hours?)"
+                 r"\s+(?:flights?|plane journeys?|drives?|car journeys?|car rides?|coach (?:journeys?|trips?|rides?)|"
+                 r"bus (?:journeys?|rides?)|train (?:journeys?|rides?)|journeys?|trips? in the car)")
+# a body part said to be warm or pink, which the encoder reads as cold hands and feet
+_WARM_PARTS = r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms)"
 PATTERNS: tuple[tuple[str, str], ...] = (
     # a blood potassium of 6.5 mmol/L or more said with its number ("the surgery rang to say my
     # potassium is 7.1"): severe hyperkalaemia (UK Kidney Association 2020)
@@ -544,6 +556,82 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
      r"(?:feeling\s+|sensation\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
      r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?\b", "lip-sore"),
+    # a clot risk said in the text (NICE NG158: an operation, a long journey, time laid up): "had an
+    # ACL reconstruction on my knee 10 days ago", "day 9 post TKR", "after a 13-hour flight"
+    (rf"\b{_OPERATION}\b(?:\s+{_AFFIRMED}){{0,4}}?\s+{_FEW}\s+(?:days?|weeks?|wks?)\s+ago\b", "clot-risk-setting"),
+    (rf"\b{_FEW}\s+(?:days?|weeks?|wks?)\s+(?:after|since|post|out from|on from)\s+(?:an?\s+|my\s+|his\s+|her\s+|the\s+|their\s+)?"
+     rf"(?:{_WORD}\s+){{0,3}}?{_OPERATION}\b", "clot-risk-setting"),
+    (r"\bday\s+\d+\s+post\b|\bpost\s*-?\s*op(?:erative|eratively)?\b|\brecent(?:ly)?\s+(?:had\s+)?(?:an?\s+|my\s+)?"
+     rf"(?:{_WORD}\s+){{0,2}}?{_OPERATION}\b", "clot-risk-setting"),
+    (rf"\b{_LONG_JOURNEY}\b", "clot-risk-setting"),
+    (r"\b(?:flew|flown|flying)\s+(?:back\s+|home\s+|in\s+)?(?:from|to)\b|\bflights?\s+(?:back\s+|home\s+)?from\b",
+     "clot-risk-setting"),
+    (r"\b(?:leg|ankle|foot|knee)\s+(?:is\s+|was\s+|has been\s+)?(?:in|in a)\s+(?:plaster|cast|plaster cast|boot)\b|"
+     r"\b(?:bed\s*-?\s*bound|bedridden|laid up in bed|stuck in bed)\b", "clot-risk-setting"),
+    # blood brought up by a cough, with words between ("coughed up a little streak of blood")
+    (rf"\bcough(?:ed|ing|s)?\s+up\s+(?:{_AFFIRMED}\s+){{0,6}}?(?:blood|bloody)\b", "hemoptysis"),
+    # tummy pain that started in the middle and moved to the right, however it is said ("started
+    # vague and central and is now constant on the right side", "began in the middle of my tummy and
+    # has slowly drifted down to the right"): the migration of appendicitis (NHS: appendicitis)
+    (r"\b(?:start(?:ed|s|ing)?|began|begun|beginning|came on)\b[^.;]{0,40}?\b(?:middle|central|centre|center|"
+     r"belly\s*-?\s*button|navel|umbilicus|umbilical|periumbilical|round the tummy|around the tummy)\b[^.;]{0,80}?"
+     r"\b(?:moved|moving|drifted|drifting|shifted|shifting|settled|travelled|traveled|gone|went|migrated|localised|"
+     r"localized|now)\b[^.;]{0,50}?\bright\b", "pain-migrating-to-right-lower-abdomen"),
+    # a jolt that hurts, said by its occasion ("every bump on the bus was agony"), and a cough or a
+    # sneeze that makes the pain worse (the jolt of a cough: Dunphy's sign); read only with tummy pain
+    (r"\b(?:every|each|any)\s+(?:little\s+|single\s+)?(?:bump|jolt|pothole|speed\s+bump)s?\b|"
+     r"\bbumps?\s+(?:in|on)\s+the\s+(?:road|bus|car|way)\b|\bover\s+(?:the\s+)?(?:bumps|speed\s+bumps|potholes)\b",
+     "pain-worse-on-jolting"),
+    (r"\b(?:coughing|a cough|sneezing|a sneeze)\s+(?:makes|made|make)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
+     r"(?:tummy\s+|stomach\s+|belly\s+|abdominal\s+)?(?:pain\s+|it\s+)?worse\b|"
+     r"\b(?:pain|it|tummy|stomach|belly)\s+(?:is\s+|gets\s+|got\s+)?worse\s+(?:when|if|on)\s+(?:i\s+|he\s+|she\s+)?"
+     r"(?:cough|coughs|coughing|sneeze|sneezes|sneezing)\b", "pain-worse-on-jolting"),
+    # confusion said with a word between ("she's not making much sense"): the lexicon's "not making
+    # sense" needs the words together
+    (r"\b(?:not|isn't|is not|wasn't)\s+making\s+(?:much|any|a lot of|a great deal of|a lot)\s+sense\b|"
+     r"\bmaking\s+(?:little|very little)\s+sense\b", "confusion"),
+    # a pain named tearing or ripping in reported speech ("which he calls 'ripping'")
+    (r"\b(?:calls?|called|calling|describes?|described|describing)\s+(?:it\s+)?(?:as\s+)?(?:a\s+)?['\"]?\s*"
+     r"(?:ripping|tearing|torn)\b", "tearing-pain"),
+    # the jaw as a pain's second place ("a sudden pain in his neck and jaw"), which is otherwise
+    # left unread beside the first
+    (r"\b(?:pain|ache|aching|hurts?|hurting|tightness)\s+(?:in|into|to|up)\s+(?:my|his|her|their|the)\s+"
+     r"(?:neck|shoulders?|arms?|back|chest|throat|teeth)\s+(?:and|&)\s+(?:my\s+|his\s+|her\s+|the\s+)?(?P<span>jaw)\b",
+     "jaw-pain"),
+    # redness said to spread ("2/7 spreading erythema L shin"): skin that looks infected (NHS
+    # cellulitis), not a rash alone
+    (r"\bspreading\s+(?:erythema|redness|red\s+(?:area|patch|skin|mark))\b|"
+     r"\b(?:erythema|redness)\s+(?:is\s+|has\s+been\s+|that\s+is\s+|that's\s+)?(?:spreading|tracking)\b", "skin-looks-infected"),
+    # thrush said to be known from before ("had thrush once before and it was exactly the same"):
+    # the genital thrush the person recognises (NHS thrush: a pharmacist), not thrush in the mouth
+    (r"\b(?:had|have had|i've had|she's had|get|got|gets|getting|recogni[sz]e|know)\s+(?:\w+\s+){0,2}?thrush\b"
+     r"(?:\s+\w+){0,3}?\s+(?:before|in the past|previously|now and then|from time to time|every so often)\b|"
+     r"\bthrush\s+(?:once\s+|twice\s+|a few times\s+|a couple of times\s+)?before\b|"
+     r"\b(?:feels?|felt|is|it's)\s+(?:just\s+)?like\s+(?:my|the)\s+(?:usual|last|old)\s+thrush\b", "thrush-recognised"),
+    # a migraine like the usual ones ("one of her usual attacks", "identical to her normal pattern")
+    (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
+     r"\b(?:same|identical|just)\s+(?:as|like|to)\s+(?:her|his|my|their)\s+(?:usual|normal|other|previous)\s+"
+     r"(?:migraines?|attacks?|pattern|headaches)\b", "usual-migraine"),
+    # reassurance the encoder misreads: eating and drinking (as alcohol; "not eating and drinking"
+    # keeps its reading), bearing weight (as weight gain), fitness said with an age (as a seizure),
+    # bending forward (as a limb out of shape), walking and jumping (as difficulty walking), warm
+    # hands and feet (as cold ones), blood tests (as vomiting blood)
+    (r"(?<!not )(?<!n't )(?<!no )(?<!without )\beating\s+(?:and|&)\s+drinking\b", NOT_FINDING),
+    (r"\b(?:able to|can|could|is|was|managing to|managed to|fully)\s+(?:fully\s+)?weight\s*-?\s*bear(?:ing|s)?\b", NOT_FINDING),
+    (r"\b\d+\s+(?:and|&)\s+fit\b|\bfit\s+normally\b|\b(?:i'm|im|i am|he's|she's|he is|she is)\s+"
+     r"(?:usually\s+|normally\s+|very\s+|pretty\s+|quite\s+|otherwise\s+)?fit\b(?!\s+(?:again|today|now))", NOT_FINDING),
+    (r"\bbend(?:ing|s)?\s+(?:forward|forwards|over|down)\b", NOT_FINDING),
+    (r"\b(?:normal|usual|plenty of|lots of|loads of)\s+(?:wet\s+|dirty\s+|wet and dirty\s+)?(?:napp(?:y|ies)|diapers?)\b",
+     NOT_FINDING),
+    (r"\b(?:skin\s+)?creases\s+(?:are|is)\s+(?:mostly\s+|all\s+|completely\s+)?(?:clear|fine|spared|ok|okay|normal)\b",
+     NOT_FINDING),
+    (r"\b(?:mostly|mainly|sometimes|often|usually)\s+(?:round|around|in)\s+the\s+middle\b", NOT_FINDING),
+    (r"\bcan\s+(?:walk|run|jump|hop|skip)(?:\s*,?\s*(?:and|or)?\s*(?:walk|run|jump|hop|skip))*(?:\s+about|\s+around)?\b",
+     NOT_FINDING),
+    (rf"\b{_WARM_PARTS}\s+(?:are|is|feel|feels|felt|were|was|look|looks)\s+(?:nice and\s+|lovely and\s+|still\s+)?"
+     r"(?:warm|pink|a normal colou?r|normal colou?r)\b", NOT_FINDING),
+    (r"\b(?:recent|routine|latest|his|her|my|their|the|on|admission)\s+bloods\b|\bbloods\s+(?:show|showed|shows|were|are|came|taken)\b",
+     NOT_FINDING),
     # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
     (rf"\b{_TRAVEL_LEADS}\s+(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
      rf"{_MALARIA_PLACES}\b", "travel-to-malaria-area"),

@@ -28,7 +28,11 @@ DURATION_RES = (
     # (not "20 weeks of pregnancy", a gestation)
     re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+of\b(?!\s+(?:her\s+)?(?:pregnancy|gestation|amenorrho?ea))"),
     re.compile(rf"\b(?:for|over)\s+the\s+(?:past|last)\s+(?P<unit>hour|day|week|month|year|night)\b"),
+    # clinical shorthand: "2/7" two days, "4/52" four weeks, "3/12" three months (not "x14/7", a
+    # course of treatment; not a blood pressure or a date, which have other numbers)
+    re.compile(r"(?<![x/\d])\b(?P<num>\d{1,2})\s*/\s*(?P<unit>7|52|12)\b(?![/\d])"),
 )
+CLINICAL_UNITS = {"7": "day", "52": "week", "12": "month"}
 PLURAL_ONLY = re.compile(r"\bfor\s+(?P<unit>hours|days|weeks|months|years)\b")
 PLURAL_HOURS = {"hours": 3, "days": 72, "weeks": 336, "months": 2190, "years": 26280}
 SINCE = re.compile(
@@ -154,7 +158,8 @@ def read_duration(text: str) -> list[tuple[float | None, int, int]]:
         for m in regex.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            unit = m["unit"].rstrip("s") if m["unit"] not in ("hrs", "yrs", "wks") else m["unit"][:-1]
+            unit = CLINICAL_UNITS.get(m["unit"]) or (
+                m["unit"].rstrip("s") if m["unit"] not in ("hrs", "yrs", "wks") else m["unit"][:-1])
             if unit.startswith("min"):
                 unit = "min"
             num_text = m.groupdict().get("num") or "1"
