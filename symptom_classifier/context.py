@@ -135,7 +135,10 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
                       "foggy", "blue", "white", "pale", "cold", "numb", "weak", "floppy", "limp", "red", "purple",
                       "mottled", "yellow", "stiff", "dead", "heavy", "tight", "swollen", "hard", "dull", "blank",
                       "really swollen", "all swollen", "very pale", "really pale", "all blurry", "all misty",
-                      "completely black", "completely dark", "dark and blurry")),
+                      "completely black", "completely dark", "dark and blurry",
+                      # a pain's new quality: "moved to the lower right and gone sharp" (vignettes_blind19)
+                      "sharp", "stabbing", "constant", "worse", "much worse", "really bad", "bad", "severe",
+                      "agonising", "agonizing", "unbearable", "burning", "throbbing")),
         "no change", "not only", "no further", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",

@@ -548,13 +548,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # pattern: as concept-index phrases these drew a self-care picture's words)
     (r"\b(?:don't|doesn't|do not|does not|didn't|did not|won't)\s+(?:go white|turn white|go pale|fade|go away|disappear)\s+"
      r"(?:when\s+(?:i|you|we)\s+press|when\s+pressed|under\s+(?:a|the)\s+glass)", "non-blanching-rash"),
+    # a baby chewing on fists, hands or toys (NHS baby teething symptoms), which the encoder reads as
+    # nail biting
+    (r"\b(?:chewing|chews|chewed|gnawing|gnaws|chomping)\s+(?:on\s+)?(?:her|his|their|its)\s+(?:hands?|fists?|toys?)\b",
+     "teething"),
     # a baby rubbing the gums (NHS baby teething symptoms), which the encoder reads as pulling at the
     # ears; a pattern, not a phrase of the concept index, where it would draw "brushing his teeth"
     (r"\b(?:rubbing|rubs|rubbed)\s+(?:at\s+)?(?:her|his|their|the|its)\s+gums?\b", "teething"),
     # a tingling, burning or itching feeling on a lip (NHS cold sores: it comes before the blisters):
     # a cold sore starting, not pins and needles ("tingly, burning feeling on the edge of my top lip")
     (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
-     r"(?:feeling\s+|sensation\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
+     r"(?:feeling\s+|sensation\s+|patch\s+|spot\s+|area\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
      r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?\b", "lip-sore"),
     # a clot risk said in the text (NICE NG158: an operation, a long journey, time laid up): "had an
     # ACL reconstruction on my knee 10 days ago", "day 9 post TKR", "after a 13-hour flight"
@@ -612,15 +616,62 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
      r"\b(?:same|identical|just)\s+(?:as|like|to)\s+(?:her|his|my|their)\s+(?:usual|normal|other|previous)\s+"
      r"(?:migraines?|attacks?|pattern|headaches)\b", "usual-migraine"),
+    # a lump placed in the breast with words between ("a firm lump in the upper outer part of her left
+    # breast"): NICE NG12's breast lump
+    (rf"\blump\b(?:\s+{_AFFIRMED}){{0,8}}?\s+(?:of|in|on|near)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:left\s+|right\s+)?"
+     r"(?:breast|boob)s?\b", "lump-or-mass-of-breast"),
+    # a blow to the head said with its verb ("struck his forehead on the door frame")
+    (r"\b(?:struck|hit|banged|bumped|knocked|bashed|cracked|whacked|smacked)\s+(?:his|her|my|their|the)\s+"
+     r"(?:forehead|head|temple|skull)\b", "head-injury"),
+    # a reliever inhaler needed every few hours or many times a day (NHS asthma: asthma that is
+    # getting worse; an urgent GP appointment)
+    (r"\b(?:reliever|blue inhaler|blue puffer|ventolin|salbutamol|inhaler|puffer|pump)s?\b[^.;]{0,40}?"
+     r"\b(?:every\s+(?:\d|one|two|three|four|couple of|few)\s*(?:-\s*\d\s*)?(?:hours?|hrs?)|"
+     r"(?:\d+|several|many|lots of|loads of|a lot of)\s+times\s+(?:a|each|per|every)\s+day|"
+     r"(?:much\s+|a lot\s+|far\s+)?more\s+(?:often\s+)?than\s+(?:usual|normal)|all the time|constantly)\b",
+     "reliever-inhaler-often"),
+    # getting up to the toilet at all hours ("up to the loo all the time even at night"), which the
+    # encoder reads as diarrhoea
+    (r"\bup\s+to\s+the\s+(?:loo|toilet|bathroom)\b(?:\s+(?:all the time|constantly|a lot|loads|every hour|all night|"
+     r"several times|many times))?", "frequent-urination"),
+    # a burning or tingling on one side of the chest, back or tummy: shingles' pain before or beside
+    # its rash (NHS shingles), which the encoder reads as chest tightness
+    (r"\b(?:burning|tingling|tingly|stinging)(?:\s+(?:and|or)\s+(?:burning|tingling|tingly|stinging))?\s+"
+     r"(?:feeling\s+|sensation\s+|pain\s+)?(?:on|in|over|across|down)\s+(?:the\s+)?(?:right|left|one)\s+side\s+of\s+"
+     r"(?:my|his|her|the)\s+(?:chest|back|tummy|stomach|ribs|body|trunk)\b", "skin-pain"),
+    # a knee that gives way, said with words between ("twisted my knee ... feels like it might give
+    # way"): instability after a twist, a ligament injury for a GP rather than a simple sprain
+    (r"\bknees?\b[^.;]{0,120}?(?P<span>\b(?:give|giving|gives|gave)\s+way|\bbuckl(?:e|es|ed|ing))\b", "knee-weakness"),
+    # a pain in a band placed on the chest or the back ("pain in a band on the right side of my chest"):
+    # that place's pain, which the encoder may read as a band round the head; a band-shaped rash
+    # beside it makes it shingles (rules.yaml explanations), never less than the chest's own rules
+    (r"\b(?:pain|ache|aching)\s+in\s+a\s+(?:band|strip|belt)\s+(?:on|around|across|along|over|round)\s+(?:the\s+)?"
+     r"(?:(?:right|left|one)\s+side\s+of\s+)?(?:my|his|her|the)\s+(?:chest|ribs|ribcage)\b", "chest-pain"),
+    (r"\b(?:pain|ache|aching)\s+in\s+a\s+(?:band|strip|belt)\s+(?:on|around|across|along|over|round)\s+(?:the\s+)?"
+     r"(?:(?:right|left|one)\s+side\s+of\s+)?(?:my|his|her|the)\s+(?:back|waist)\b", "back-pain"),
+    # a period's first days said by their number ("day 1 of period")
+    (r"\bday\s+(?:1|one|2|two|3|three)\s+of\s+(?:my\s+|her\s+|the\s+|a\s+)?(?:period|menses|cycle)\b", "period-now"),
     # reassurance the encoder misreads: eating and drinking (as alcohol; "not eating and drinking"
     # keeps its reading), bearing weight (as weight gain), fitness said with an age (as a seizure),
     # bending forward (as a limb out of shape), walking and jumping (as difficulty walking), warm
     # hands and feet (as cold ones), blood tests (as vomiting blood)
     (r"(?<!not )(?<!n't )(?<!no )(?<!without )\beating\s+(?:and|&)\s+drinking\b", NOT_FINDING),
     (r"\b(?:able to|can|could|is|was|managing to|managed to|fully)\s+(?:fully\s+)?weight\s*-?\s*bear(?:ing|s)?\b", NOT_FINDING),
+    (r"\b(?:able to|can|could|managing to|managed to|manage to)\s+(?:still\s+)?(?:put|bear|take)\s+(?:some\s+|a bit of\s+|full\s+)?"
+     r"weight\s+(?:on|through)\s+(?:it|them|the|my|his|her)\b", NOT_FINDING),
     (r"\b\d+\s+(?:and|&)\s+fit\b|\bfit\s+normally\b|\b(?:i'm|im|i am|he's|she's|he is|she is)\s+"
      r"(?:usually\s+|normally\s+|very\s+|pretty\s+|quite\s+|otherwise\s+)?fit\b(?!\s+(?:again|today|now))", NOT_FINDING),
+    # a lump described by two or more of its looks ("a red itchy lump"), which the encoder reads as
+    # anger ("seeing red") or hives: a swelling, which a bite or a sting explains
+    (r"\b(?:red|itchy|raised|swollen|hot|sore|hard)(?:\s*,?\s*(?:and\s+)?(?:red|itchy|raised|swollen|hot|sore|hard))+\s+"
+     r"(?:lump|bump|swelling|welt)\b", "swelling"),
     (r"\bbend(?:ing|s)?\s+(?:forward|forwards|over|down)\b", NOT_FINDING),
+    (r"\b(?:go|goes|going|went)\s+to\s+the\s+gym(?:\s+and\s+swim(?:s|ming)?)?(?:\s+a\s+lot)?\b|\bswim(?:s|ming)?\s+a\s+lot\b",
+     NOT_FINDING),
+    (r"(?<!difficulty )(?<!trouble )(?<!problems )(?<!pain )(?<!painful )(?<!hurts )(?<!hard )(?<!struggling )"
+     r"\bswallowing\s+(?:food and drinks?|food and fluids|food|drinks?|fluids|liquids)(?:\s+(?:ok|okay|fine|normally|well))?\b",
+     NOT_FINDING),
+    (r"\bon\s+the\s+(?:outer|inner|outside|inside)\s+(?:side|edge|aspect)\b", NOT_FINDING),
     (r"\b(?:normal|usual|plenty of|lots of|loads of)\s+(?:wet\s+|dirty\s+|wet and dirty\s+)?(?:napp(?:y|ies)|diapers?)\b",
      NOT_FINDING),
     (r"\b(?:skin\s+)?creases\s+(?:are|is)\s+(?:mostly\s+|all\s+|completely\s+)?(?:clear|fine|spared|ok|okay|normal)\b",
