@@ -1,4 +1,5 @@
-"""Turn findings into the tokens the rules match: symptom ids, plus `<id>@sudden` / `<id>@severe`.
+"""Turn findings into the tokens the rules match: symptom ids, plus `<id>@sudden` / `<id>@severe`
+(and `fever@5days`).
 
 Only findings present now count; absent, unknown, past and family findings never trigger a rule.
 DDXPlus codes become symptom ids through the knowledge base's evidence -> symptom_ids mapping.
@@ -13,6 +14,9 @@ from healthmesh.clinical import Finding, Presence, Temporality, Urgency
 from .rules import Companion, Explanation, SelfCareWindow
 
 SYMPTOM_PREFIX = "symptom:"
+FEVER = "fever"
+# A fever that has lasted 5 days or more (NICE NG143: consider Kawasaki disease): `fever@5days`
+LONG_FEVER_HOURS = 5 * 24
 VALUE_SEPARATOR = "_@_"  # ddxplus:E_55_@_V_89 -> base evidence ddxplus:E_55
 SUDDEN_ONSETS = frozenset({"sudden", "abrupt", "thunderclap"})
 
@@ -135,6 +139,8 @@ class FindingReader:
                     tokens[sid + "@chronic"] = None  # long-standing: not the acute red flag
                     continue
                 tokens[sid] = None
+                if sid == FEVER and f.duration_hours is not None and f.duration_hours >= LONG_FEVER_HOURS:
+                    tokens[FEVER + "@5days"] = None
                 if sudden:
                     tokens[sid + "@sudden"] = None
                 if severe:

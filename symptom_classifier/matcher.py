@@ -515,7 +515,7 @@ _LONG_JOURNEY = (r"(?:long\s*-?\s*haul|long|overnight|transatlantic|(?:[4-9]|1\d
                  r"\s+(?:flights?|plane journeys?|drives?|car journeys?|car rides?|coach (?:journeys?|trips?|rides?)|"
                  r"bus (?:journeys?|rides?)|train (?:journeys?|rides?)|journeys?|trips? in the car)")
 # a body part said to be warm or pink, which the encoder reads as cold hands and feet
-_WARM_PARTS = r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms)"
+_WARM_PARTS = r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms|toes and fingers)"
 PATTERNS: tuple[tuple[str, str], ...] = (
     # a blood potassium of 6.5 mmol/L or more said with its number ("the surgery rang to say my
     # potassium is 7.1"): severe hyperkalaemia (UK Kidney Association 2020)
@@ -649,6 +649,66 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:(?:right|left|one)\s+side\s+of\s+)?(?:my|his|her|the)\s+(?:chest|ribs|ribcage)\b", "chest-pain"),
     (r"\b(?:pain|ache|aching)\s+in\s+a\s+(?:band|strip|belt)\s+(?:on|around|across|along|over|round)\s+(?:the\s+)?"
      r"(?:(?:right|left|one)\s+side\s+of\s+)?(?:my|his|her|the)\s+(?:back|waist)\b", "back-pain"),
+    # a baby in the womb moving less ("not noticed the baby moving since", "baby's usually really
+    # wriggly ... much quieter"): NHS, reduced movements are checked by the maternity unit at once
+    (r"\b(?:the\s+|my\s+|her\s+)?(?:baby|bump)(?:'s|\s+is|\s+has|\s+has been|\s+was)?\s+(?:been\s+)?(?:much\s+|a lot\s+|really\s+|so\s+|very\s+)?"
+     r"(?:quieter|less active|moving less|hardly moving|not moving|not kicking|kicking less)\b|"
+     r"\b(?:not|haven't|hasn't|have not|has not|not really|never)\s+(?:noticed|felt)\s+(?:the\s+|my\s+|her\s+)?baby\s+"
+     r"(?:moving|move|kick|kicking)\b|"
+     r"\bbaby(?:'s|\s+is)?\s+usually\s+(?:really\s+|very\s+|quite\s+)?(?:wriggly|kicky|active|lively)\b[^.;]{0,80}?"
+     r"\b(?:quieter|less active|moving less|hardly moving|not moving)\b", "reduced-fetal-movements"),
+    # ... and one moving as usual, said as reassurance
+    (r"\b(?:the\s+|my\s+|her\s+)?baby(?:'s|\s+is|\s+has been|\s+was)?\s+(?:still\s+)?(?:moving|kicking|wriggling)\s+"
+     r"(?:as normal|normally|as usual|fine|well|lots|a lot|plenty|loads|as much as ever)\b|"
+     r"\b(?:baby's|the baby's|her baby's|my baby's)\s+movements\s+(?:are\s+|have been\s+)?(?:normal|fine|as usual|the same)\b", NOT_FINDING),
+    # suicidal intent said without the words: the family "better off", tablets saved up
+    (r"\b(?:everyone|everybody|my family|the family|the kids|my kids|my wife|my husband|they)(?:'d|'ll|\s+would|\s+will)\s+"
+     r"be\s+better\s+off\b|"
+     r"\b(?:tablets?|pills?|meds|medication)\s+(?:saved|stored|stockpiled|put away|hidden)(?:\s+up)?\b|"
+     r"\bsav(?:ed|ing)\s+up\s+(?:my\s+|some\s+|all\s+(?:my\s+)?)?(?:old\s+)?(?:tablets?|pills?|meds)\b", "suicidal-thoughts"),
+    # cauda equina's signs said in lay or clinical words: numbness of the saddle area ("tingling over
+    # the perineum", "when I wiped it felt numb"), a bladder that needs pushing or gives no urge
+    (r"\b(?:tingling|numb(?:ness)?|pins and needles|altered sensation|reduced sensation|no feeling)\s+(?:over|in|around|of|across)\s+"
+     r"(?:the\s+|her\s+|his\s+|my\s+)?(?:perineum|perineal area|saddle area|saddle|genitals|inner buttocks|back passage|anus)\b|"
+     r"\bwip(?:e|ed|ing)\b[^.;]{0,40}?\b(?:numb|no feeling|can't feel|couldn't feel|didn't feel|wasn't my own|not my own)\b",
+     "saddle-anaesthesia"),
+    (r"\b(?:did not|didn't|couldn't|could not|can't|cannot|no longer|doesn't|does not)\s+feel\s+(?:the\s+|her\s+|his\s+|my\s+)?"
+     r"(?:usual\s+)?(?:urge|need)\b|\b(?:have|had|has|having)\s+to\s+(?:really\s+)?(?:push|strain)\s+to\s+(?:get\s+)?"
+     r"(?:a\s+|the\s+|my\s+|her\s+|his\s+)?(?:wee|pee|urine|stream)\b", "loss-of-bladder-or-bowel-sensation"),
+    # no wind passed, said with the doubt or the time between ("doesn't think he has passed wind since")
+    (r"\b(?:not|hasn't|hasnt|haven't|has not|have not|doesn't think (?:he|she|i) (?:has|have)|can't|cannot|unable to)\s+"
+     r"(?:been\s+able\s+to\s+)?(?:passed|pass|passing)\s+(?:any\s+)?wind\b", "not-passing-wind"),
+    # a hand or arm that suddenly went clumsy or useless ("my right hand just went clumsy"): a focal
+    # weakness (stroke: NICE NG128)
+    (r"\b(?:hand|arm|leg|fingers)\s+(?:just\s+|suddenly\s+|has\s+|had\s+)?(?:went|gone|go|goes|became|become)\s+(?:all\s+)?"
+     r"(?:clumsy|useless|uncoordinated|floppy|dead)\b|\b(?:hand|arm|leg)\s+won't\s+do\s+what\s+(?:i|he|she)\s+tells?\b",
+     "focal-weakness"),
+    # speech: words that will not come out ("suddenly couldn't get her words out")
+    (r"\b(?:couldn't|could not|can't|cannot|unable to|struggling to|struggled to)\s+get\s+(?:her|his|my|their|the)\s+words\s+out\b",
+     "difficulty-speaking"),
+    # double vision said plainly ("he's seeing two of things")
+    (r"\bseeing\s+(?:two|double)(?:\s+of\s+(?:things|everything))?\b", "double-vision"),
+    # an eye pushed forward ("the eye looks like it's poking forward")
+    (r"\beye\b[^.;]{0,30}?\b(?:poking|pushing|sticking|bulging)\s+(?:forward|out)\b", "eye-protrusion"),
+    # blood on a pad or in the pants in pregnancy or after it
+    (r"\bblood\s+(?:on|in)\s+(?:my|her|the)\s+(?:pad|pads|pants|knickers|underwear|sanitary towel)\b", "vaginal-bleeding"),
+    # a neck held stiff in a child who will not turn the head (which the encoder reads as a head injury)
+    (r"\b(?:won't|will not|can't|cannot|doesn't want to|refuses to)\s+(?:turn|move)\s+(?:his|her|their|my)\s+(?:head|neck)\b",
+     "neck-stiffness-or-tightness"),
+    # a cast put on for a fracture ("they put a plaster cast on"): with worse pain or tingling under
+    # it, compartment syndrome (rules.yaml)
+    (r"\b(?:put|had|got|in|wearing)\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:plaster\s+cast|plaster|cast)\b(?:\s+on)?|"
+     r"\bunder\s+(?:the|my|his|her)\s+(?:cast|plaster)\b", "in-a-cast"),
+    # skin that has changed colour ("one patch of skin has gone a darker purply colour")
+    (r"\b(?:skin|patch|area)\b[^.;]{0,30}?\b(?:gone|turned|going|turning)\s+(?:a\s+)?(?:darker\s+|dark\s+|deep\s+)?"
+     r"(?:purple|purply|black|blackish|dusky|bluish|blue|dark|grey|gray)\b", "abnormal-appearing-skin"),
+    # a cough like a seal's bark (NHS croup)
+    (r"\bbark(?:ing|y)\s+(?:\w+\s+){0,2}?cough(?:\s+like\s+a\s+seal)?\b|\bcough(?:ing|s)?\s+like\s+a\s+seal\b|"
+     r"\bbark(?:ing|s)?\s+like\s+a\s+seal\b", "barking-cough"),
+    # spinning said of episodes ("brief spinning episodes")
+    (r"\bspinning\s+(?:episodes?|spells?|attacks?|bouts?|turns?)\b", "dizziness"),
+    # crusting along the eyelashes (sticky eyes), which the lexicon reads as impetigo's crusted sores
+    (r"\b(?:(?:yellow|yellowy|yellowish|green|greeny|greenish|white|sticky)\s+)?crust(?:ing|ed|s|y)?\b[^.;]{0,20}?\b(?:on|along)\s+(?:the|his|her|my|their)\s+(?:eye\s*)?lashes\b", "eye-discharge"),
     # a period's first days said by their number ("day 1 of period")
     (r"\bday\s+(?:1|one|2|two|3|three)\s+of\s+(?:my\s+|her\s+|the\s+|a\s+)?(?:period|menses|cycle)\b", "period-now"),
     # reassurance the encoder misreads: eating and drinking (as alcohol; "not eating and drinking"
@@ -679,8 +739,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:mostly|mainly|sometimes|often|usually)\s+(?:round|around|in)\s+the\s+middle\b", NOT_FINDING),
     (r"\bcan\s+(?:walk|run|jump|hop|skip)(?:\s*,?\s*(?:and|or)?\s*(?:walk|run|jump|hop|skip))*(?:\s+about|\s+around)?\b",
      NOT_FINDING),
-    (rf"\b{_WARM_PARTS}\s+(?:are|is|feel|feels|felt|were|was|look|looks)\s+(?:nice and\s+|lovely and\s+|still\s+)?"
-     r"(?:warm|pink|a normal colou?r|normal colou?r)\b", NOT_FINDING),
+    (rf"\b{_WARM_PARTS}\s+(?:still\s+)?(?:(?:are|is|feel|feels|felt|were|was|look|looks)\s+)?(?:nice and\s+|lovely and\s+|still\s+)?"
+     r"(?:warm|pink|a normal colou?r|normal colou?r)(?:\s+(?:and|with)\s+(?:pink|a good colou?r|good colou?r))?\b", NOT_FINDING),
+    # a blood test's needle, a jab or the sight of blood, which the encoder reads as vomiting blood
+    (r"\b(?:a|the|my|his|her)\s+(?:blood\s+test|needle|injection|jab|vaccination|blood\s+taken)\b|\bsight\s+of\s+blood\b",
+     NOT_FINDING),
     (r"\b(?:recent|routine|latest|his|her|my|their|the|on|admission)\s+bloods\b|\bbloods\s+(?:show|showed|shows|were|are|came|taken)\b",
      NOT_FINDING),
     # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
