@@ -1,0 +1,45 @@
+"""The classifier's patterns run only on sentences that hold one of the strings a match must start
+with (matcher.leading_literals). The prefilter must never change what is read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from symptom_classifier.matcher import PATTERNS, PatternMatcher, leading_literals
+from symptom_classifier.text import tokenize
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\bcough(?:ed|ing)?\s+up\b", {"cough"}),
+    (r"(?<!not )\beating\s+and\s+drinking\b", {"eating"}),
+    (r"\b(?:every|each|any)\s+bump\b", {"every", "each", "any"}),
+    (r"\b(?:(?:yellow|green)\s+)?crust", {"yellow", "green", "crust"}),
+    (r"\b\d+\s+days\b", None),        # a digit: no literal to look for
+    (r"\b(?:a|the)\s+needle\b", None),  # a single letter filters nothing
+    (r"(?:x)?", None),                 # may match nothing
+])
+def test_leading_literals(pattern, expected):
+    found = leading_literals(pattern)
+    assert (found if found is None else set(found)) == expected
+
+
+def test_most_patterns_are_prefiltered():
+    filtered = sum(leading_literals(p) is not None for p, _ in PATTERNS)
+    assert filtered >= 0.8 * len(PATTERNS)
+
+
+def test_the_prefilter_reads_every_eval_text_the_same():
+    known = {cid for _, cid in PATTERNS}
+    with_filter, without = PatternMatcher(known), PatternMatcher(known, prefilter=False)
+    texts = [json.loads(line)["text"] for path in sorted(EVAL_DIR.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 2000
+    for text in texts:
+        _, tokens = tokenize(text)
+        usable = [True] * len(tokens)
+        assert with_filter.match(tokens, usable) == without.match(tokens, usable), text
