@@ -870,6 +870,8 @@ class PatternMatcher:
 
         self._patterns = [(re.compile(p), cid, leading_literals(p) if prefilter else None)
                           for p, cid in patterns if cid in known_ids or cid == NOT_FINDING]
+        # every pattern's literals, each looked for once per sentence
+        self._literals = tuple(sorted({text for _, _, starts in self._patterns for text in starts or ()}))
 
     def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
         if not tokens or not self._patterns:
@@ -886,8 +888,9 @@ class PatternMatcher:
         import bisect
 
         out: list[ConceptMatch] = []
+        present = {literal for literal in self._literals if literal in text}
         for regex, cid, starts_with in self._patterns:
-            if starts_with is not None and not any(literal in text for literal in starts_with):
+            if starts_with is not None and starts_with.isdisjoint(present):
                 continue
             for m in regex.finditer(text):
                 lo, hi = m.span("span") if "span" in regex.groupindex else m.span()
