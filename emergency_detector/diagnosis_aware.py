@@ -48,8 +48,12 @@ def condition_hits(rules: DiagnosisRules, conditions: Sequence[ConditionScore],
             )
             if matched:
                 kind = "must-not-miss" if c.must_not_miss else f"severity {c.severity}"
-                hits.append(Hit(tier.level, f"Possible {c.name} (probability {c.probability:.2f}, {kind}) "
-                                            f"[{rules.cite}]"))
+                level, cite = tier.level, rules.cite
+                judged = rules.signs_judged
+                if (judged is not None and level > judged.up_to_level
+                        and any(c.icd10.upper().startswith(prefix) for prefix in judged.icd10_prefixes)):
+                    level, cite = judged.up_to_level, f"{rules.cite}; {judged.cite}"
+                hits.append(Hit(level, f"Possible {c.name} (probability {c.probability:.2f}, {kind}) [{cite}]"))
                 break
     return hits
 

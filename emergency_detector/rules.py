@@ -187,12 +187,23 @@ class BenignSpared:
 
 
 @dataclass(frozen=True)
+class SignsJudged:
+    """Conditions whose urgency their signs decide (the rules' red flags), not their name: the
+    posterior raises them at most to `up_to_level`."""
+
+    icd10_prefixes: tuple[str, ...]
+    up_to_level: Urgency
+    cite: str
+
+
+@dataclass(frozen=True)
 class DiagnosisRules:
     cite: str
     tiers: tuple[ConditionTier, ...]
     serious_max_severity: int  # severity at or below this (or must-not-miss) counts as serious
     self_care: SelfCareRules
     benign_spared: BenignSpared | None = None
+    signs_judged: SignsJudged | None = None
 
 
 @dataclass(frozen=True)
@@ -331,6 +342,14 @@ def _benign_spared(b: Mapping[str, Any] | None, cite) -> BenignSpared | None:
     return BenignSpared(up_to_level=_level(b["up_to_level"], "diagnosis_aware.benign_spared"),
                         min_age=float(b["min_age"]), max_age=float(b["max_age"]),
                         cite=cite(b["source"], b.get("cite"), "diagnosis_aware.benign_spared"))
+
+
+def _signs_judged(j: Mapping[str, Any] | None, cite) -> SignsJudged | None:
+    if not j:
+        return None
+    return SignsJudged(icd10_prefixes=tuple(x.upper() for x in j["icd10_prefixes"]),
+                       up_to_level=_level(j["up_to_level"], "diagnosis_aware.signs_judged"),
+                       cite=cite(j["source"], j.get("cite"), "diagnosis_aware.signs_judged"))
 
 
 def load_rules(path: str | Path | None = None) -> TriageRules:
@@ -516,6 +535,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             benign_icd10_prefixes=tuple(x.upper() for x in sc["benign_icd10_prefixes"]),
         ),
         benign_spared=_benign_spared(d.get("benign_spared"), cite),
+        signs_judged=_signs_judged(d.get("signs_judged"), cite),
     )
 
     scs = data["self_care_symptoms"]

@@ -256,6 +256,11 @@ def render(data: dict[str, Any]) -> str:
                    f"these tiers for a patient aged {bs['min_age']:g} to under {bs['max_age']:g}, not pregnant, "
                    f"with no history or regular medicines on record (influenza in a healthy adult is self-care) "
                    f"[{bs.get('cite') or data['sources'][bs['source']]['cite']}].\n")
+    sj = d.get("signs_judged")
+    if sj:
+        out.append(f"Conditions whose signs decide their urgency (ICD-10 {', '.join(sj['icd10_prefixes'])}) raise it "
+                   f"through these tiers only up to `{sj['up_to_level']}`; their red flags decide the rest "
+                   f"[{sj.get('cite') or data['sources'][sj['source']]['cite']}].\n")
     out.append(f"A benign, confident picture may keep a routine consultation at self-care when no rule fired "
                f"[{sc['cite']}]: benign conditions (DDXPlus severity >= {sc['benign_min_severity']} or ICD-10 "
                f"{', '.join(sc['benign_icd10_prefixes'])}) sum to >= {sc['min_benign_probability']}, the top "

@@ -17,7 +17,8 @@ and their look-alikes (eval/README.md, issue #5). Each family is tested with phr
 - Kawasaki disease: a fever for 5 days or more with red eyes, red cracked lips or peeling hands
   in a young child (NICE NG143);
 - croup's barking cough: a clinician the same day (NICE CKS croup: a single dose of oral
-  dexamethasone for every child with croup, mild croup included);
+  dexamethasone for every child with croup, mild croup included); croup's posterior (DDXPlus
+  severity 2) raises urgency only that far, its signs deciding the rest (`signs_judged`);
 - readings: a child who will not turn his head (a stiff neck, not a head injury), feet "warm with
   good colour", a blood test's needle or the sight of blood (not vomiting blood), yellow crusting on
   the lashes (sticky eyes, not jaundice), spinning episodes (vertigo).
@@ -29,7 +30,7 @@ import pytest
 import yaml
 
 from emergency_detector.rules import RULES_PATH
-from healthmesh.clinical import Finding, Patient, Sex, Urgency, Vitals
+from healthmesh.clinical import ConditionScore, Finding, Patient, Sex, Urgency, Vitals
 from tests.support.reading import assert_reads
 from tests.support.triage import level_of
 
@@ -115,6 +116,26 @@ def test_barking_cough_sees_a_gp_today(served, detector):
     assert level_of(served, detector, text, Patient(age_years=3, sex=Sex.FEMALE)) == Urgency.CONSULTATION_24H
 
 
+CROUP = ConditionScore(id="croup", name="Croup", icd10="J05.0", probability=0.9, severity=2)
+
+
+def test_a_confident_croup_picture_is_judged_by_its_signs(detector):
+    """Croup (DDXPlus severity 2) would reach the severity-2 emergency tier on its posterior alone; its
+    urgency is its signs' (NICE CKS croup), so the posterior asks for a clinician the same day ..."""
+    cough = [Finding(code="symptom:barking-cough", name="barking cough")]
+    calm = detector.assess(TODDLER, Vitals(), cough, [CROUP])
+    assert calm.level == Urgency.CONSULTATION_24H
+    # ... while a child struggling to breathe is still an emergency by the red flags
+    struggling = [*cough, Finding(code="symptom:difficulty-breathing", name="struggling to breathe")]
+    assert detector.assess(TODDLER, Vitals(), struggling, [CROUP]).level >= Urgency.EMERGENCY
+
+
+def test_other_severity_2_conditions_keep_their_tier(detector):
+    epiglottitis = ConditionScore(id="epiglottitis", name="Epiglottitis", icd10="J05.1", probability=0.9, severity=1)
+    assert detector.assess(TODDLER, Vitals(), [Finding(code="symptom:fever", name="fever")],
+                           [epiglottitis]).level >= Urgency.EMERGENCY
+
+
 def test_rules_are_sourced():
     raw = yaml.safe_load(RULES_PATH.read_text())
     rules = {c["id"]: c for c in raw["combinations"]}
@@ -126,3 +147,5 @@ def test_rules_are_sourced():
     flags = {f["token"]: f for f in raw["red_flags"]}
     assert flags["barking-cough"]["level"] == "CONSULTATION_24H"
     assert flags["barking-cough"]["source"] == "nice-cks-croup" and "nice-cks-croup" in raw["sources"]
+    judged = raw["diagnosis_aware"]["signs_judged"]
+    assert judged["icd10_prefixes"] == ["J05.0"] and judged["source"] == "nice-cks-croup"
