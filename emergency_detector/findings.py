@@ -159,7 +159,7 @@ class FindingReader:
                 needs_review.append(f.name or f.code)
                 review_codes.add(f.code)
         if fever_measured:
-            tokens["fever"] = None
+            tokens[FEVER] = None
         if pregnant:
             tokens["pregnant"] = None
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
