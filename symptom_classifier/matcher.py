@@ -794,6 +794,49 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:testicles?|testis|testes)\s+(?:{_AFFIRMED}\s+){{0,9}}?(?P<span>(?:is\s+|are\s+|feels?\s+|got\s+|gone\s+)?"
      r"(?:too\s+|very\s+|really\s+|so\s+|extremely\s+)?(?:tender|painful|hurts|hurting|sore|aching)"
      r"(?:\s+to\s+(?:the\s+)?touch)?)\b", "pain-in-testicles"),
+    # vignettes_blind21's readings:
+    # a cold sore said after "got a" or placed on a lip ("she's got a cold sore on her top lip",
+    # "a cluster of small blisters on the edge of my lip"), which the cover read as a head cold
+    # ("got a cold") and a sore
+    (r"\b(?:(?:got|have|has|had|getting)\s+(?:a\s+|another\s+)?)?cold\s+sores?\b(?:\s+(?:on|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
+     r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?)?", "lip-sore"),
+    (r"\bblisters?\s+(?:on|at|around)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?(?:my|her|his|their|the)\s+"
+     r"(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?\b", "lip-sore"),
+    # urine said to be normal in amount ("passing normal amounts of pale urine"), which the lexicon
+    # reads as passing large amounts (polyuria)
+    (r"\b(?:normal|usual|ok|okay|good|decent)\s+amounts?\s+of\s+(?:pale\s+|clear\s+|light\s+)?(?:urine|wee|pee|water)\b",
+     NOT_FINDING),
+    # plenty of wees beside drinking well, said of a feverish child as reassurance ("drinking well,
+    # lots of wees"), which the lexicon reads as polyuria ("drinking loads and weeing loads" is still
+    # read: thirst and polyuria together are how diabetes is told)
+    (r"\bdrinking\s+(?:well|ok|okay|fine|normally|as normal)\s*(?:,|and|&)\s*(?:and\s+)?(?:doing\s+)?(?:lots|plenty|loads)\s+of\s+"
+     r"(?:wees|wee|pees|pee)\b", NOT_FINDING),
+    # a child running round the house, said as reassurance, which the encoder reads as dizziness
+    # ("the room is going round" is still read)
+    (r"\brunning\s+round\b", NOT_FINDING),
+    # a knee that catches or locks, said with words between or in the next sentence ("twisted my knee
+    # ... every so often it catches and feels stuck till I wiggle it"): a torn cartilage's locking,
+    # a GP rather than a sprain (NHS knee pain)
+    (r"\bknees?\b[^.;]{0,120}?(?P<span>\b(?:catch(?:es|ing)?|lock(?:s|ed|ing)?|jam(?:s|med|ming)?)"
+     r"(?:\s+(?:and|&)\s+(?:feels|gets|goes|got)\s+stuck)?)\b", "knee-stiffness-or-tightness"),
+    (r"\b(?:catch(?:es|ing)?|click(?:s|ing)?|lock(?:s|ed|ing)?)\s+(?:and|&)\s+(?:(?:feels|gets|goes|got)\s+stuck|"
+     r"lock(?:s|ed)?(?:\s+up)?|sticks)\b",
+     "knee-stiffness-or-tightness"),
+    # a baby's cradle cap said by its looks ("yellowish greasy crusty flakes on her scalp")
+    (r"\b(?:(?:yellow\w*|greasy|crusty|scaly|flaky|waxy|white)\s*,?\s+){1,4}(?:flakes|scales|patches|crusts?|skin)\s+"
+     r"(?:on|over|all over)\s+(?:her|his|the|their|my)\s+(?:head|scalp)\b", "dry-or-flaky-scalp"),
+    # a back pain's spread across both sides, which the encoder reads as side (flank) pain
+    (r"\bback\b[^.;]{0,60}?(?P<span>\bacross\s+(?:both|the\s+two)\s+sides\b)", NOT_FINDING),
+    # a rash placed where the nappy goes ("a red sore-looking rash where his nappy goes"): nappy
+    # rash, whose words the cover had split into sunburn ("red sore") and a rash
+    (r"\b(?:(?:sore\s*-?\s*looking|red\s*-?\s*looking|red|sore|raw|angry)\s*,?\s+(?:and\s+)?){0,3}(?:rash|skin)\s+"
+     r"(?:where|in|on|around|over)\s+(?:his|her|their|the|its)\s+(?:nappy|diaper)(?:\s+(?:goes|area|region))?\b", "diaper-rash"),
+    # a baby feeding, said bare in a list of reassurance ("happy, feeding, no fever"; "feeding and wet
+    # nappies normal"), which the encoder reads as a feeding problem ("not feeding" and "poor
+    # feeding" contain it whole and are still read)
+    (r"(?<!not )(?<!n't )(?<!no )(?<!off )(?<!poor )(?<!poorly )(?<!stopped )(?<!refusing )(?<!refuses )(?<!without )"
+     r"(?<!difficulty )(?<!trouble )(?<!problems )(?<!struggling )(?<!less )"
+     r"\bfeeding(?=\s*(?:,|\.|;|$|and\s+(?:wet|sleeping|weeing|drinking|napp)))", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 
