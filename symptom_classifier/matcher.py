@@ -489,6 +489,10 @@ _MALARIA_PLACES = (
     r"sierra leone|liberia|guinea|the gambia|gambia|senegal|mali|burkina faso|ivory coast|togo|benin|cameroon|"
     r"niger|chad|sudan|south sudan|ethiopia|eritrea|somalia|kenya|uganda|tanzania|zanzibar|rwanda|burundi|malawi|"
     r"zambia|mozambique|angola|the congo|congo|drc|democratic republic of (?:the )?congo|gabon|madagascar|"
+    # cities of sub-Saharan Africa where malaria is endemic (Fit for Travel)
+    r"lagos|abuja|kano|ibadan|port harcourt|accra|kumasi|freetown|monrovia|conakry|bamako|ouagadougou|abidjan|"
+    r"dakar|banjul|lome|lomé|cotonou|douala|yaounde|yaoundé|kinshasa|lubumbashi|brazzaville|kampala|entebbe|"
+    r"dar es salaam|mombasa|kisumu|lusaka|lilongwe|blantyre|maputo|luanda|juba|khartoum|mogadishu|"
     r"india|pakistan|bangladesh|afghanistan|myanmar|burma|cambodia|laos|papua new guinea|solomon islands|"
     r"the solomon islands|the amazon|amazon|guyana|french guiana|suriname|venezuela|haiti|yemen)")
 _TRAVEL_LEADS = (
@@ -496,7 +500,8 @@ _TRAVEL_LEADS = (
     r"flown back from|flew in from|arrived from|home from|travell?ed to|travell?ing in|travell?ed in|been to|"
     r"went to|trip to|holiday in|holiday to|visiting (?:family |relatives |friends )?in|"
     r"visited (?:family |relatives |friends )?in|working in|worked in|volunteering in|volunteered in|"
-    r"safari in|been in|stayed in|staying in)")
+    r"safari in|been in|stayed in|staying in|"
+    r"(?:family\s+)?(?:wedding|funeral|conference|work trip|business trip|gap year|visit|mission trip) (?:in|to))")
 # The limbs or the speech said to be normal ("arms and legs are fine, speech is fine"): only the
 # noun is claimed, as the finding it would be, so the words after it negate it (context.py); a
 # limb or speech that is not said to be normal is not read by these.
@@ -584,7 +589,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a jolt that hurts, said by its occasion ("every bump on the bus was agony"), and a cough or a
     # sneeze that makes the pain worse (the jolt of a cough: Dunphy's sign); read only with tummy pain
     (r"\b(?:every|each|any)\s+(?:little\s+|single\s+)?(?:bump|jolt|pothole|speed\s+bump)s?\b|"
-     r"\bbumps?\s+(?:in|on)\s+the\s+(?:road|bus|car|way)\b|\bover\s+(?:the\s+)?(?:bumps|speed\s+bumps|potholes)\b",
+     r"\bbumps?\s+(?:in|on)\s+the\s+(?:road|bus|car|way)\b|\bover\s+(?:a\s+|the\s+|some\s+)?(?:bumps?|speed\s+bumps?|potholes?|sleeping\s+policem[ae]n)\b",
      "pain-worse-on-jolting"),
     (r"\b(?:coughing|a cough|sneezing|a sneeze)\s+(?:makes|made|make)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
      r"(?:tummy\s+|stomach\s+|belly\s+|abdominal\s+)?(?:pain\s+|it\s+)?worse\b|"
@@ -837,6 +842,64 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<!not )(?<!n't )(?<!no )(?<!off )(?<!poor )(?<!poorly )(?<!stopped )(?<!refusing )(?<!refuses )(?<!without )"
      r"(?<!difficulty )(?<!trouble )(?<!problems )(?<!struggling )(?<!less )"
      r"\bfeeding(?=\s*(?:,|\.|;|$|and\s+(?:wet|sleeping|weeing|drinking|napp)))", NOT_FINDING),
+    # vignettes_blind24's readings:
+    # guarding or rebound placed on the tummy in clinical notes ("tender RIF with guarding"):
+    # peritonism (a hurt wrist is guarded too, so the tummy must be named)
+    (r"\b(?:abdo\w*|tummy|stomach|belly|rif|rlq|ruq|luq|llq|lif|iliac\s+fossa|quadrant|epigastri\w*|suprapubic\w*)\b"
+     r"[^.;]{0,40}?(?P<span>\b(?:with\s+)?(?:guarding|rebound(?:\s+tenderness)?|peritonism|peritonitic|rigidity|rigid))\b",
+     "peritonism"),
+    (r"\b(?:guarding|rebound(?:\s+tenderness)?|rigidity)\s+(?:in|over|of)\s+(?:the\s+)?"
+     r"(?:abdo\w*|tummy|stomach|belly|rif|rlq|ruq|luq|llq|lif|right\s+iliac\s+fossa|left\s+iliac\s+fossa|iliac\s+fossa|"
+     r"(?:right|left)\s+(?:lower|upper)\s+quadrant|lower\s+abdomen)\b", "peritonism"),
+    # weeing that burns or stings, said of someone else ("burning when she passes water")
+    (r"\b(?:burn(?:s|ing)?|sting(?:s|ing)?|hurts?|painful)\s+(?:when|while|as|after)\s+(?:she|he|they|i|you)\s+"
+     r"(?:pass(?:es)?\s+(?:water|urine)|wees?|pees?|urinates?|goes?\s+for\s+a\s+(?:wee|pee))\b", "painful-urination"),
+    # needing the toilet by the clock ("needs to go every half hour, just a little bit each time")
+    (r"\b(?:needs?|needing|has|having|have)\s+to\s+go\s+(?:to\s+the\s+(?:toilet|loo)\s+)?every\s+"
+     r"(?:half\s+(?:an\s+)?hour|hour|\d+\s+min\w*|few\s+min\w*|ten\s+min\w*|twenty\s+min\w*|5\s+min\w*)\b",
+     "frequent-urination"),
+    # urine that smells, said after it ("passes water ... and it smells strong")
+    (r"\b(?:pass(?:es|ing)?\s+water|wees?|pees?|urine|weeing|peeing)\b[^.;]{0,80}?(?P<span>\b(?:it|wee|pee|urine)\s+"
+     r"(?:smells|smelt|smelling|is\s+smelly|stinks)(?:\s+(?:really|very|quite|a\s+bit))?\s*(?:strong|strongly|funny|off|bad|foul|fishy)?)\b",
+     "unusual-color-or-odor-to-urine"),
+    # a heartbeat that skips or thuds, said with words between ("my heart seems to skip a beat then
+    # give a big thud")
+    (r"\bheart(?:'s|s)?\s+(?:[\w']+\s+){0,2}?(?:skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|drop(?:s|ped|ping)?)\s+a\s+beat\b|"
+     r"\bheart(?:'s|s)?\s+(?:[\w']+\s+){0,2}?(?:flutter(?:s|ed|ing)?|thud(?:s|ded|ding)?|flip(?:s|ped|ping)?|flip-flops?)\b(?:\s+all\s+over\s+the\s+place)?",
+     "palpitations"),
+    # a blood pressure taken (a reading is judged by its numbers, not by being checked)
+    (r"\b(?:checked|check|took|taken|take|measured|did|tested|done)\s+(?:his|her|my|their|the|a)\s+(?:blood\s+pressure|bp)\b|"
+     r"\b(?:blood\s+pressure|bp)\s+(?:was\s+|were\s+|got\s+)?(?:checked|taken|measured|done)\b", NOT_FINDING),
+    # the middle of a cycle as when a pain comes (mittelschmerz), which the encoder reads as bleeding
+    # between periods ("bleeding in the middle of my cycle" keeps its bleeding)
+    (r"(?<!bleeding in the )(?<!bleeding around the )(?<!spotting in the )(?<!spotting around the )(?<!bleed in the )"
+     r"\b(?:middle|half\s*way(?:\s+point)?)\s+(?:of|through)\s+(?:my|her|the|a)\s+(?:cycle|month)\b"
+     r"(?![^.;]{0,30}\b(?:bleed|bleeding|spotting|blood)\b)", NOT_FINDING),
+    # a baby crawling and smiling, said as reassurance, which the encoder reads as pins and needles
+    # ("a crawling feeling on my skin" is still read)
+    (r"\bcrawling\s+(?:about|around|round|everywhere)\b|\bsmiling\s+and\s+crawling\b|\bcrawling\s+and\s+smiling\b",
+     NOT_FINDING),
+    # a trip to the toilet told as an event ("went to the loo earlier and it was normal")
+    (r"\b(?:went|gone|been|go)\s+to\s+the\s+(?:loo|toilet|bathroom)\s+(?:earlier|this\s+morning|today|last\s+night|before)\b",
+     NOT_FINDING),
+    # rehydration, said with the water drunk ("drinking loads of water and rehydration sachets"),
+    # which the encoder reads as thirst
+    (r"\bdrinking\s+(?:loads\s+of|lots\s+of|plenty\s+of|plenty|a\s+lot\s+of)\s+(?:water|fluids)\s+(?:and|&|with|plus)\s+"
+     r"(?:the\s+|some\s+)?(?:rehydration|dioralyte|electrolyte)\w*(?:\s+(?:sachets?|drinks?|salts?|solution))?\b", NOT_FINDING),
+    # a breath that will not come ("can't get a proper breath, even sitting still")
+    (r"\b(?:can't|cant|cannot|can not|couldn't|could not|unable to|struggling to|struggles to)\s+(?:get|take|draw|catch)\s+"
+     r"(?:a\s+)?(?:proper|decent|full|good|deep|big|whole)\s+breath\b", "shortness-of-breath"),
+    # a child holding the tummy ("walking hunched over holding the right side of his tummy")
+    (r"\b(?:holding|clutching|holds|clutches|gripping|grips|clutched|held)\s+(?:onto\s+)?(?:the\s+(?:right|left|lower|bottom)\s+"
+     r"(?:side|part|bit)\s+of\s+)?(?:his|her|my|their|the)\s+(?:tummy|stomach|belly|abdomen)\b", "abdominal-pain"),
+    # a tummy that hurts to touch, said by the child's cry ("screams if you touch her tummy"): NHS
+    # peritonitis (tummy pain worse when the tummy is touched)
+    (r"\b(?:screams?|scream(?:ed|ing)|cries|cried|crying|winces?|winced|wincing|yells?|yelled|flinch(?:es|ed)?|"
+     r"shrieks?|shrieked|howls?|howled)\s+(?:if|when|whenever|as\s+soon\s+as|every\s+time)\s+(?:you|i|we|anyone|someone|"
+     r"the\s+doctor|the\s+nurse)\s+(?:even\s+)?(?:touch(?:es|ed)?|press(?:es|ed)?|prod(?:s|ded)?|pat(?:s|ted)?)\s+(?:on\s+)?"
+     r"(?:her|his|my|the|their)\s+(?:tummy|belly|stomach|abdomen)\b", "peritonism"),
+    # weakness said as a struggle to reach the toilet, which the encoder reads as a fall
+    (r"\bstruggl(?:ed|es|ing|e)\s+to\s+(?:get|make\s+it|walk)\s+to\s+the\s+(?:bathroom|toilet|loo)\b", "weakness"),
 )
 PATTERN_CONFIDENCE = 0.85
 

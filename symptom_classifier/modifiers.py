@@ -69,6 +69,13 @@ for _w in ("severe", "severely", "bad", "terrible", "terribly", "awful", "excruc
     SEVERITY_WORDS[_w] = "severe"
 SEVERITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SEVERITY_WORDS), key=len,
                                                     reverse=True)) + r")\b")
+# severity words that also give a thing's size or weight, when a thing follows them
+SIZE_WORDS = frozenset({"massive", "heavy"})
+SIZE_OF_THING_RE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:meal|meals|dinner|lunch|breakfast|tea|curry|chilli|chili|takeaway|kebab|pizza|burger|"
+    r"fry-up|fry up|roast|buffet|feast|portion|portions|plate|plateful|bowl|bowlful|night|night out|session|weekend|"
+    r"drinking|drinker|smoker|box|boxes|bag|bags|shopping|furniture|sofa|wardrobe|weights?|load|loads|lifting|"
+    r"suitcase|case|rucksack|backpack|coat|blanket|duvet|workout)\b")
 ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
@@ -189,6 +196,8 @@ def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
             level = "severe" if score >= 7 else "moderate" if score >= 4 else "mild"
             out.append((level, score, m.start(), m.end()))
     for m in SEVERITY_RE.finditer(text):
+        if m.group(1) in SIZE_WORDS and SIZE_OF_THING_RE.match(text, m.end()):
+            continue  # "after a massive bean chilli", "lifting heavy boxes": a size, not a severity
         out.append((SEVERITY_WORDS[m.group(1)], None, m.start(), m.end()))
     return out
 
