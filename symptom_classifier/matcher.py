@@ -619,6 +619,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"\b(?:feels?|felt|is|it's)\s+(?:just\s+)?like\s+(?:my|the)\s+(?:usual|last|old)\s+thrush\b", "thrush-recognised"),
     # a migraine like the usual ones ("one of her usual attacks", "identical to her normal pattern")
     (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
+     r"\bsame\s+(?:pattern|thing|attacks?|headaches?|migraines?)\s+(?P<span>(?:ever\s+)?since\s+(?:i|she|he)\s+was\s+(?:a\s+)?"
+     r"(?:teen|teenager|child|kid|girl|boy|little|young|at\s+school|in\s+school))\b|"
      r"\b(?:same|identical|just)\s+(?:as|like|to)\s+(?:her|his|my|their)\s+(?:usual|normal|other|previous)\s+"
      r"(?:migraines?|attacks?|pattern|headaches)\b", "usual-migraine"),
     # a lump placed in the breast with words between ("a firm lump in the upper outer part of her left
@@ -728,8 +730,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:usually\s+|normally\s+|very\s+|pretty\s+|quite\s+|otherwise\s+)?fit\b(?!\s+(?:again|today|now))", NOT_FINDING),
     # a lump described by two or more of its looks ("a red itchy lump"), which the encoder reads as
     # anger ("seeing red") or hives: a swelling, which a bite or a sting explains
-    (r"\b(?:red|itchy|raised|swollen|hot|sore|hard)(?:\s*,?\s*(?:and\s+)?(?:red|itchy|raised|swollen|hot|sore|hard))+\s+"
-     r"(?:lump|bump|swelling|welt)\b", "swelling"),
+    (r"\b(?:red|itchy|raised|swollen|hot|sore|hard|painful|tender|warm)(?:\s*,?\s*(?:and\s+)?(?:red|itchy|raised|swollen|hot|sore|hard|painful|tender|warm))+\s+"
+     r"(?:lump|bump|swelling|welt)\b(?!\s+(?:at|on|in|around|near|by|under|over)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?"
+     r"(?:anus|bottom|back\s+passage|groin|breast|nipple|testicles?|scrotum|neck|armpit|throat|jaw|tummy|belly|eye|eyelid))",
+     "swelling"),
     (r"\bbend(?:ing|s)?\s+(?:forward|forwards|over|down)\b", NOT_FINDING),
     (r"\b(?:go|goes|going|went)\s+to\s+the\s+gym(?:\s+and\s+swim(?:s|ming)?)?(?:\s+a\s+lot)?\b|\bswim(?:s|ming)?\s+a\s+lot\b",
      NOT_FINDING),
@@ -900,6 +904,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:her|his|my|the|their)\s+(?:tummy|belly|stomach|abdomen)\b", "peritonism"),
     # weakness said as a struggle to reach the toilet, which the encoder reads as a fall
     (r"\bstruggl(?:ed|es|ing|e)\s+to\s+(?:get|make\s+it|walk)\s+to\s+the\s+(?:bathroom|toilet|loo)\b", "weakness"),
+    # the colour of blood ("bright red blood on the paper"), which the encoder reads as flushing
+    (r"\b(?:bright|dark|fresh)\s*-?\s*red(?=\s+(?:blood|bleeding)\s+(?:on|in|when)\s+(?:the\s+|i\s+|she\s+|he\s+)?(?:toilet\s+)?(?:paper|tissue|bowl|pan|toilet|"
+     r"water|nappy|stools?|poo|wipe))", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 
@@ -999,7 +1006,8 @@ class PatternMatcher:
             if starts_with is not None and starts_with.isdisjoint(present):
                 continue
             for m in regex.finditer(text):
-                lo, hi = m.span("span") if "span" in regex.groupindex else m.span()
+                # a `span` group claims only its words; an alternative without it claims the match
+                lo, hi = m.span("span") if "span" in regex.groupindex and m.start("span") >= 0 else m.span()
                 a = bisect.bisect_right(starts, lo) - 1
                 b = bisect.bisect_left(starts, hi)
                 if a < 0 or b <= a or not all(usable[a:b]):

@@ -74,6 +74,15 @@ READINGS = [
     ("pain in my heel, eases once I walk about, then back after sitting", "foot-or-toe-pain",
      {"back-pain", "rest-or-crescendo-angina"}),
     ("pain in my back after sitting", "back-pain", {"rest-or-crescendo-angina"}),
+    # the colour of blood beside where it was seen is no flushing; blood said alone keeps its reading
+    ("bright red blood on the toilet paper after straining", "blood-in-stool", {"flushing"}),
+    # a lump described by its looks is a swelling, not a mass in the groin; placed at the anus it is that
+    ("a red, swollen, painful lump about 2 cm across on my arm", "arm-swelling", {"groin-mass"}),
+    ("an itchy, tender lump at the anus", "mass-or-swelling-around-the-anus", {"swelling"}),
+    # a migraine pattern known since childhood; the headaches said with it are still read
+    ("the same headaches ever since she was a girl", "usual-migraine", set()),
+    ("the same headaches ever since she was a girl", "headache", set()),
+    ("one of her usual migraines", "usual-migraine", set()),
 ]
 
 
