@@ -907,6 +907,19 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # the colour of blood ("bright red blood on the paper"), which the encoder reads as flushing
     (r"\b(?:bright|dark|fresh)\s*-?\s*red(?=\s+(?:blood|bleeding)\s+(?:on|in|when)\s+(?:the\s+|i\s+|she\s+|he\s+)?(?:toilet\s+)?(?:paper|tissue|bowl|pan|toilet|"
      r"water|nappy|stools?|poo|wipe))", NOT_FINDING),
+    # a wee that comes in dribbles and burns ("only a dribble comes out and it burns"), which the
+    # encoder reads as drooling (a dribble) and a burn
+    (r"\b(?:only\s+)?(?:a\s+)?(?:little\s+|tiny\s+)?dribbles?\s+(?:comes?\s+out|of\s+(?:wee|urine|pee)|each\s+time|at\s+a\s+time)\b",
+     "frequent-urination"),
+    (r"\b(?:wee|wees|pee|pees|urin\w*|dribble|weeing|peeing)\b[^.;]{0,60}?(?P<span>\b(?:it|that)\s+(?:burns|stings|hurts|is\s+burning))\b",
+     "painful-urination"),
+    # a sore placed inside the lip or cheek: a mouth ulcer (a cold sore is on the outside)
+    (r"\b(?:painful\s+|little\s+|small\s+|white\s+)?sores?\s+(?:on\s+the\s+)?inside\s+(?:of\s+)?(?:my|her|his|their|the)\s+"
+     r"(?:lower\s+|upper\s+|bottom\s+|top\s+)?(?:lip|lips|cheek|cheeks|mouth)\b", "mouth-ulcer"),
+    # a burn or scald said to be bad ("scalded his arm badly"): a severe burn, not a small one
+    (r"\b(?:scald(?:ed|s)?|burn(?:ed|t|s)?)\s+(?:(?:his|her|my|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
+     r"(?:badly|really\s+badly|very\s+badly|quite\s+badly|severely)\b|"
+     r"\b(?:badly|severely)\s+(?:scald(?:ed|s)?|burn(?:ed|t|s)?)\b", "severe-burn"),
 )
 PATTERN_CONFIDENCE = 0.85
 

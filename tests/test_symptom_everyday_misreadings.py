@@ -83,6 +83,9 @@ READINGS = [
     ("the same headaches ever since she was a girl", "usual-migraine", set()),
     ("the same headaches ever since she was a girl", "headache", set()),
     ("one of her usual migraines", "usual-migraine", set()),
+    # a sore inside the lip is a mouth ulcer; a wee that dribbles and burns is cystitis's, not drooling
+    ("a painful sore inside her lower lip", "mouth-ulcer", {"lip-sore"}),
+    ("need a wee every 20 minutes, only a dribble comes out and it burns", "painful-urination", {"facial-droop"}),
 ]
 
 
