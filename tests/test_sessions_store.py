@@ -212,3 +212,27 @@ async def test_an_answer_served_to_many_sessions_is_stored_once_and_reads_whole(
     assert retried is not None and retried.session_id == served[0].session_id and retried.request_id == key
     assert (await store.get(inline.session_id)).response.urgency.level == common_pb2.URGENCY_CONSULTATION
     await store.close()
+
+
+async def test_records_answered_one_after_another_share_a_database_write(database_url, tmp_path, monkeypatch):
+    # Each statement costs the gateway about the same CPU whatever its size (bench/README.md), so
+    # the writer waits briefly for more records instead of writing each outbox fsync on its own.
+    monkeypatch.setattr("gateway.sessions.WRITE_LINGER_SECONDS", 0.2)
+    store = SessionStore(database_url, Outbox(tmp_path), retry_seconds=0.05)
+    await store.start()
+    batches = []
+    write = store._write
+
+    async def counting(records):
+        batches.append(len(records))
+        await write(records)
+
+    store._write = counting
+    answered = [record(i) for i in range(4)]
+    for r in answered:
+        await store.submit(r)  # one at a time: each is its own outbox fsync
+    await asyncio.wait_for(store._queue.join(), 10)
+    assert batches == [4]
+    rows = await stored(database_url, [r.session_id for r in answered])
+    assert len(rows) == 4 and all(row["events"] == 2 for row in rows.values())
+    await store.close()
