@@ -67,9 +67,14 @@ _TEMP_UNIT = r"(?:°\s*c?\b|degrees?(?:\s*c)?\b|c\b)"
 _TEMP_SITE = r"(?:under (?:the|her|his|my|their) arm|in (?:the|her|his|my|their) ear|axillary|tympanic|orally|by mouth)"
 TEMP_BARE_RE = re.compile(rf"\b(?P<v>3[4-9]\.\d|4[0-2]\.\d)\s*(?:{_TEMP_UNIT}\s*)?(?:{_TEMP_SITE}|°|degrees|c\b)")
 TEMP_RE = re.compile(
-    rf"\b(?:temperature|temp|t|tmax|fever|febrile|pyrexia|pyrexial)\b{_SEP}(?P<v>\d{{2,3}}(?:\.\d+)?)\s*(?:°|degrees?|deg)?\s*(?P<u>c|f|celsius|fahrenheit)?\b"
+    rf"\b(?:temperature|temp|t|tmax|fever|febrile|pyrexia|pyrexial)(?:'s)?\b{_SEP}(?P<v>\d{{2,3}}(?:\.\d+)?)\s*(?:°|degrees?|deg)?\s*(?P<u>c|f|celsius|fahrenheit)?\b"
     r"|(?P<v2>\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(?P<u2>c|f|celsius|fahrenheit)?\b"
-    r"|(?P<v3>\d{2}(?:\.\d+)?)\s*(?P<u3>c)\b")
+    r"|(?P<v3>\d{2}(?:\.\d+)?)\s*(?P<u3>c)\b"
+    # a thermometer's reading said a few words on ("checked with the ear thermometer and it's 38.3",
+    # "the thermometer says 38.9"): only a body temperature's range, so no other number is taken
+    r"|\b(?:thermometer|temperature|temp)\b[^.;]{0,40}?\b(?:says|said|reads|read|reading|showed|shows|is|was|it's|its|"
+    r"it\s+was|it\s+is|came\s+up|came\s+out|at|of)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
+    r"(?P<v4>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)\b(?!\s*(?:/|%|years?|yrs?|weeks?|days?|hours?|mins?|minutes?|kg|bpm))")
 HR_RE = re.compile(
     rf"\b(?:hr|heart rate|heartrate|pulse rate|pulse|p|hrate)\b{_SEP}(?P<v>\d{{2,3}})\b(?:\s*(?:bpm|beats))?"
     r"|\b(?P<v2>\d{2,3})\s*(?:bpm|beats per minute|beats a minute)\b")
@@ -185,7 +190,7 @@ def _read_vitals(text: str, facts: Facts) -> None:
                 _claim(facts, m)
                 break
     for m in said:
-        raw = m["v"] or m["v2"] or m["v3"]
+        raw = m["v"] or m["v2"] or m["v3"] or m["v4"]
         unit = (m["u"] or m["u2"] or m["u3"] or "").lower()
         if not _free(facts, m.start(), m.end()):
             continue

@@ -546,7 +546,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a rash that fades when pressed, said in the affirmative (the glass test passed: "it goes white
     # when I press a glass on it"), which the encoder reads as a non-blanching rash. Only the
     # affirmative verb forms match, so "doesn't fade when I press a glass on it" keeps its reading.
-    (r"\b(?:goes white|turns white|goes pale|fades|disappears|goes away|blanches)\s+"
+    (r"\b(?:goes white|turns white|goes pale|went white|turned white|went pale|fades|faded|disappears|disappeared|"
+     r"goes away|went away|blanches|blanched)\s+"
      r"(?:when\s+(?:i|you|we)\s+press(?:\s+on)?(?:\s+it)?(?:\s+(?:with\s+)?(?:a|the)\s+glass(?:\s+(?:on|against|over)\s+it)?)?"
      r"|when\s+pressed|under\s+(?:a|the)\s+glass|with\s+(?:a|the)\s+glass)", NOT_FINDING),
     # ... and one that does not ("the spots don't go white when I press"): a non-blanching rash (a
@@ -832,8 +833,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"lock(?:s|ed)?(?:\s+up)?|sticks)\b",
      "knee-stiffness-or-tightness"),
     # a baby's cradle cap said by its looks ("yellowish greasy crusty flakes on her scalp")
-    (r"\b(?:(?:yellow\w*|greasy|crusty|scaly|flaky|waxy|white)\s*,?\s+){1,4}(?:flakes|scales|patches|crusts?|skin)\s+"
-     r"(?:on|over|all over)\s+(?:her|his|the|their|my)\s+(?:head|scalp)\b", "dry-or-flaky-scalp"),
+    (r"\b(?:(?:yellow\w*|greasy|crusty|scaly|flaky|waxy|white|thick)\s*,?\s+){1,4}(?:flakes|scales|patches|crusts?|skin)\s+"
+     r"(?:on|over|all over)\s+(?:the\s+top\s+of\s+)?(?:her|his|the|their|my)\s+(?:head|scalp)\b", "dry-or-flaky-scalp"),
     # a back pain's spread across both sides, which the encoder reads as side (flank) pain
     (r"\bback\b[^.;]{0,60}?(?P<span>\bacross\s+(?:both|the\s+two)\s+sides\b)", NOT_FINDING),
     # a rash placed where the nappy goes ("a red sore-looking rash where his nappy goes"): nappy
@@ -905,8 +906,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # weakness said as a struggle to reach the toilet, which the encoder reads as a fall
     (r"\bstruggl(?:ed|es|ing|e)\s+to\s+(?:get|make\s+it|walk)\s+to\s+the\s+(?:bathroom|toilet|loo)\b", "weakness"),
     # the colour of blood ("bright red blood on the paper"), which the encoder reads as flushing
-    (r"\b(?:bright|dark|fresh)\s*-?\s*red(?=\s+(?:blood|bleeding)\s+(?:on|in|when)\s+(?:the\s+|i\s+|she\s+|he\s+)?(?:toilet\s+)?(?:paper|tissue|bowl|pan|toilet|"
-     r"water|nappy|stools?|poo|wipe))", NOT_FINDING),
+    (r"\b(?:bright|dark|fresh)\s*-?\s*red(?=\s+(?:blood|bleeding)\s+(?:on|in|when)\s+(?:the\s+|i\s+|she\s+|he\s+)?(?:toilet\s+|loo\s+)?(?:paper|tissue|roll|bowl|pan|"
+     r"toilet|water|nappy|stools?|poo|wipe))", NOT_FINDING),
     # a wee that comes in dribbles and burns ("only a dribble comes out and it burns"), which the
     # encoder reads as drooling (a dribble) and a burn
     (r"\b(?:only\s+)?(?:a\s+)?(?:little\s+|tiny\s+)?dribbles?\s+(?:comes?\s+out|of\s+(?:wee|urine|pee)|each\s+time|at\s+a\s+time)\b",
@@ -920,6 +921,77 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:scald(?:ed|s)?|burn(?:ed|t|s)?)\s+(?:(?:his|her|my|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
      r"(?:badly|really\s+badly|very\s+badly|quite\s+badly|severely)\b|"
      r"\b(?:badly|severely)\s+(?:scald(?:ed|s)?|burn(?:ed|t|s)?)\b", "severe-burn"),
+    # vignettes_blind25's readings:
+    # medicines taken every day or run out of, which the encoder reads as an overdose ("took a lot
+    # of tablets" is still one)
+    (r"\b(?:takes|is\s+on|he's\s+on|she's\s+on|i'm\s+on|on)\s+(?:a\s+lot\s+of|lots\s+of|loads\s+of|several|many|a\s+few|"
+     r"a\s+load\s+of|quite\s+a\s+few)\s+(?:tablets|pills|medicines|medications|meds)\b"
+     r"(?!\s+(?:at\s+once|in\s+one\s+go|all\s+at\s+once|together|on\s+purpose))", NOT_FINDING),
+    (r"\b(?:run|ran|running|has\s+run|have\s+run|she's\s+run|he's\s+run|i've\s+run)\s+out\s+of\s+(?:her\s+|his\s+|my\s+|the\s+)?"
+     r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:tablets|pills|ibuprofen|paracetamol|painkillers|medicine|medication|calpol|inhaler)\b",
+     NOT_FINDING),
+    # a period's flow likened to its usual heavy day, which the encoder reads as severe bleeding
+    (r"\b(?:bleeding|flow|period)(?:'s|\s+is|\s+was)?\s+(?:just\s+)?(?:like|the\s+same\s+as|no\s+(?:heavier|worse)\s+than)\s+"
+     r"(?:her|my|their|a)\s+(?:usual|normal)(?:\s+heavy)?\s+(?:days?|periods?|flow)\b|\b(?:her|my)\s+(?:usual|normal)\s+heavy\s+days?\b",
+     NOT_FINDING),
+    # a lip bitten while eating, which the encoder reads as a swollen lip
+    (r"\b(?:bit|bitten|biting|bite)\s+(?:my|her|his|their)\s+(?:lip|cheek|tongue)\s+(?:eating|while\s+eating|when\s+eating|"
+     r"by\s+accident|accidentally)\b", NOT_FINDING),
+    # a cold sore's first tingle placed on a lip without a preposition ("tingling and burning R upper lip")
+    (r"\b(?:tingl\w*|burning|itch\w*)(?:\s+(?:and|&)\s+(?:tingl\w*|burning|itch\w*))?\s+(?:r|l|right|left)\s+"
+     r"(?:upper|lower|top|bottom)\s+lip\b", "lip-sore"),
+    # a size said by a likeness ("about the size of his palm", "the size of a grape"), which the
+    # encoder reads as what it names
+    (r"(?<!clots )(?<!clot )(?<!clots, )(?<!clots of )\b(?:about\s+|around\s+|roughly\s+|nearly\s+)?the\s+size\s+of\s+(?:a|an|his|her|my|their|the)\s+(?:[\w-]+\s+)?"
+     r"(?:palm|hand|fist|thumbnail|fingernail|nail|coin|pea|peas|grape|lentil|golf\s+ball|tennis\s+ball|orange|egg|plum|"
+     r"walnut|marble|thumb|50p|10p|2p|1p|penny|pound|pound\s+coin|satsuma|cherry|grain\s+of\s+rice|pin\s*head)\b", NOT_FINDING),
+    # tonsils said to look normal
+    (r"\btonsils\s+(?:look|looked|are|were|seem|seemed)\s+(?:normal(?:ish)?|fine|ok|okay|normal\s+size|small)\b", NOT_FINDING),
+    # calves or legs said to match, which the encoder reads as a swollen leg
+    (r"\b(?:calves|calfs|legs|ankles)\s+(?:look|looked|are|were|seem)\s+(?:symmetrical|symmetric|the\s+same(?:\s+size)?|equal(?:\s+in\s+size)?)\b",
+     NOT_FINDING),
+    # the white of the eye said to be white or clear, which the encoder reads as a white discharge
+    (r"\b(?:the\s+)?(?:eye|eyeball|white\s+of\s+(?:the|her|his|my)\s+eye)\s+(?:itself\s+)?(?:is\s+|looks\s+)?"
+     r"(?:white|clear|not\s+red)\b", NOT_FINDING),
+    # a baby who cries when the sore skin is wiped (a nappy rash's soreness), which the encoder reads
+    # as blood in the stool
+    (r"\b(?:cries|cried|crying|screams|winces|flinches|grizzles)\s+(?:a\s+bit\s+|abit\s+|a\s+little\s+)?when\s+"
+     r"(?:i|we|you|she|he|mum|dad)\s+(?:wipe|wipes|clean|cleans|change|changes)\b(?:\s+(?:him|her|them|his\s+bottom|her\s+bottom))?",
+     "skin-pain"),
+    # the parents' worry, which the encoder reads as the child's anxiety
+    (r"\b(?:mum|mother|dad|father|parents?|carer|grandma|grandad|nan|his\s+dad|her\s+dad|his\s+mum|her\s+mum)"
+     r"(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:very\s+|quite\s+|a\s+bit\s+|really\s+|so\s+)?"
+     r"(?:anxious|worried|concerned|panicking|panicky|stressed|frantic|upset)\b", NOT_FINDING),
+    # stools said not to be bloody ("4 loose non-bloody stools"): diarrhoea, not blood in it
+    (r"\bnon\s*-?\s*bloody\s+(?:stools?|diarrho?ea|poos?|motions|loose\s+stools?)\b", "diarrhea"),
+    # signs of a child drinking enough, said in clinical notes (moist lips, tears when crying),
+    # which the encoder reads as dry lips and an irritable baby
+    (r"\bmoist\s+(?:lips|mouth|mucous\s+membranes|mucosa|tongue)\b|\b(?:tears|produces\s+tears|making\s+tears)\s+when\s+crying\b|"
+     r"\btears\s+present\b", NOT_FINDING),
+    # the same complaint after an earlier baby ("had the same after my first baby")
+    (r"\b(?:after|with|in)\s+(?:my|her|their)\s+(?:first|last|other|older|previous|eldest)\s+(?:baby|child|one|pregnancy|son|daughter)\b",
+     NOT_FINDING),
+    # softer poos with teething, which the encoder reads as constipation
+    (r"\b(?:poos?|stools?|nappies)\s+(?:are|is|have\s+been|has\s+been)?\s*(?:a\s+bit\s+|slightly\s+|a\s+little\s+)?softer\b",
+     NOT_FINDING),
+    # allergy signs said loosely ("lips feel puffy", "throat feels kind of tight", "voice sounds weird")
+    (r"\blips?\s+(?:feel|feels|felt|look|looks|are|is|gone|going|getting|got)\s+(?:a\s+bit\s+|kind\s+of\s+|kinda\s+|sort\s+of\s+|"
+     r"really\s+|very\s+|all\s+|quite\s+)?(?:puffy|swollen|fat|big|bigger|fatter|puffed\s+up)\b", "lip-swelling"),
+    (r"\bthroat\s+(?:feels|feel|felt|is|going|getting|gone)\s+(?:a\s+bit\s+|kind\s+of\s+|kinda\s+|sort\s+of\s+|really\s+|very\s+|"
+     r"quite\s+|all\s+)?(?:tight|tighter|closing(?:\s+up)?|narrow|swollen|thick)\b", "throat-feels-tight"),
+    (r"\bvoice\s+(?:sounds|sounded|is|has\s+gone|went|gone)\s+(?:a\s+bit\s+|kind\s+of\s+|kinda\s+|really\s+|all\s+)?"
+     r"(?:weird|wierd|funny|strange|odd|different|hoarse|croaky|muffled|squeaky)\b", "hoarse-voice"),
+    # redness spreading along a limb ("a red patch ... spreading up the leg"): spreading infection of
+    # the skin, not weakness climbing the legs
+    (r"\b(?:red|redness|reddish|patch|rash|area|cellulitis|inflamed)\b[^.;]{0,60}?(?P<span>\bspread(?:ing|s)?\s+(?:up|down|along|"
+     r"round|around|across|over)\s+(?:the|my|his|her|their)\s+(?:leg|legs|arm|arms|shin|calf|foot|thigh|hand|ankle|wrist|forearm))\b",
+     "skin-looks-infected"),
+    # a cradle cap's greasiness said apart from its flakes ("... patches on her head, a bit greasy")
+    (r"\b(?:head|scalp|hair|patches|flakes|scales|crusts?)\b[^.;]{0,60}?(?P<span>\b(?:a\s+bit\s+|slightly\s+|quite\s+)?greasy)\b",
+     "dry-or-flaky-scalp"),
+    # a lump or egg on the forehead or head (after a knock), which the encoder reads as a lump on the ear
+    (r"\b(?:lump|bump|egg|swelling|goose\s*-?\s*egg)\s+(?:on|to)\s+(?:his|her|my|their|the)\s+(?:forehead|head|brow)\b",
+     "head-injury"),
 )
 PATTERN_CONFIDENCE = 0.85
 
