@@ -21,7 +21,7 @@ from knowledge.kb import KnowledgeBase
 from . import modifiers as mods
 from .context import CLAUSE_PUNCT, SENTENCE_PUNCT, Kind, Scope, TriggerLexicon, answer_after, clause_ids, read_context
 from .facts import Facts, read_facts
-from .lexicon import (PAIN_GONE_NOW, BLEEDING_GOING_ON, BLEEDING_STOPPED_AFTER, BROUGHT_UP_WORDS, COUGH_WORDS, DOWN_BELOW_WORDS,
+from .lexicon import (PAIN_GONE_NOW, PAST_EXPOSURES, BLEEDING_GOING_ON, BLEEDING_STOPPED_AFTER, BROUGHT_UP_WORDS, COUGH_WORDS, DOWN_BELOW_WORDS,
                       GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS, VOMIT_WORDS)
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
@@ -344,7 +344,8 @@ class SymptomClassifier:
         # history/family phrase with a duration of the finding is a current complaint
         ongoing = scope.soft and scope.ongoing
         temporality = (Temporality.FAMILY if scope.family and not ongoing else Temporality.HISTORY
-                       if scope.history and not ongoing else Temporality.CURRENT)
+                       if scope.history and not ongoing and m.concept_id not in PAST_EXPOSURES
+                       else Temporality.CURRENT)
         first, last = hit.tokens[m.start], hit.tokens[m.end - 1]
         return Finding(
             code=concept.code, name=concept.name, presence=presence,

@@ -594,8 +594,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "pain-worse-on-jolting"),
     (r"\b(?:coughing|a cough|sneezing|a sneeze)\s+(?:makes|made|make)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
      r"(?:tummy\s+|stomach\s+|belly\s+|abdominal\s+)?(?:pain\s+|it\s+)?worse\b|"
-     r"\b(?:pain|it|tummy|stomach|belly)\s+(?:is\s+|gets\s+|got\s+)?worse\s+(?:when|if|on)\s+(?:i\s+|he\s+|she\s+)?"
-     r"(?:cough|coughs|coughing|sneeze|sneezes|sneezing)\b", "pain-worse-on-jolting"),
+     r"\b(?:pain|it|tummy|stomach|belly|abdomen|side)\s*,?\s+(?P<span>(?:and\s+)?(?:it's\s+|its\s+|is\s+|gets\s+|got\s+|which\s+is\s+)?"
+     r"worse\s+(?:when|if|on)\s+(?:i\s+|he\s+|she\s+|you\s+)?(?:cough|coughs|coughing|sneeze|sneezes|sneezing))\b", "pain-worse-on-jolting"),
+    # a tummy pain that has settled on the right, said after it ("tummy ache for a day, now worse on
+    # the right side"): the appendix's migration however it is told
+    (r"\b(?:tummy|stomach|belly|abdominal|abdo)\s+(?:ache|pain|pains)\b[^.;]{0,60}?(?P<span>\bnow\s+(?:worse\s+|mainly\s+|mostly\s+|more\s+|"
+     r"sore\s+|hurting\s+|moved\s+|gone\s+|settled\s+)?(?:on|in|to|down|over)\s+(?:the\s+|his\s+|her\s+|my\s+)?(?:lower\s+|bottom\s+)?right"
+     r"(?:\s+(?:side|hand\s+side))?+)\b(?!\s+of\s+(?:my|the|his|her|their)\s+(?:chest|head|neck|back|face|body))",
+     "pain-migrating-to-right-lower-abdomen"),
     # confusion said with a word between ("she's not making much sense"): the lexicon's "not making
     # sense" needs the words together
     (r"\b(?:not|isn't|is not|wasn't)\s+making\s+(?:much|any|a lot of|a great deal of|a lot)\s+sense\b|"
@@ -992,6 +998,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a lump or egg on the forehead or head (after a knock), which the encoder reads as a lump on the ear
     (r"\b(?:lump|bump|egg|swelling|goose\s*-?\s*egg)\s+(?:on|to)\s+(?:his|her|my|their|the)\s+(?:forehead|head|brow)\b",
      "head-injury"),
+    # the combined pill or HRT taken ("I'm on the pill", "started HRT in the spring")
+    (r"\b(?:on|taking|takes|take|started|starting|using|uses)\s+(?:the\s+|a\s+|my\s+|her\s+)?(?:combined\s+)?(?:contraceptive\s+)?"
+     r"(?:pill|hrt|hormone\s+replacement(?:\s+therapy)?|oestrogen|estrogen|coc|cocp|ocp)\b|\bon\s+(?:the\s+)?(?:coc|cocp|ocp)\b",
+     "oestrogen-medicine"),
 )
 PATTERN_CONFIDENCE = 0.85
 
