@@ -1002,6 +1002,18 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:on|taking|takes|take|started|starting|using|uses)\s+(?:the\s+|a\s+|my\s+|her\s+)?(?:combined\s+)?(?:contraceptive\s+)?"
      r"(?:pill|hrt|hormone\s+replacement(?:\s+therapy)?|oestrogen|estrogen|coc|cocp|ocp)\b|\bon\s+(?:the\s+)?(?:coc|cocp|ocp)\b",
      "oestrogen-medicine"),
+    # drooling beside a sore throat or not being able to swallow (NHS epiglottitis): saliva that
+    # cannot be swallowed, not a teething baby's dribble
+    (r"\bdrool\w*\s*,?\s*(?:and\s+)?(?:can't|cannot|can\s+not|unable\s+to|won't|will\s+not|struggling\s+to)\s+swallow\b|"
+     r"\b(?:can't|cannot|can\s+not|unable\s+to|won't|will\s+not|struggling\s+to)\s+swallow\s*,?\s*(?:and\s+)?(?:is\s+|he's\s+|she's\s+)?drool\w*\b",
+     "unable-to-swallow-saliva"),
+    # "otherwise fine" and "fine otherwise", which the context reader took as denying what came before
+    # ("banged my head this morning, fine otherwise")
+    (r"\b(?:fine|well|ok|okay|good)\s+otherwise\b|\botherwise\s+(?:fine|well|ok|okay|good|healthy|fit)\b", NOT_FINDING),
+    # an anticoagulant said in the text ("on warfarin", "takes blood thinners")
+    (r"\b(?:on|taking|takes|take|started|starting)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:warfarin|apixaban|rivaroxaban|edoxaban|"
+     r"dabigatran|heparin|enoxaparin|clexane|eliquis|xarelto|lixiana|pradaxa|blood\s*-?\s*thinners?|anticoagulants?|"
+     r"anticoagulation)\b", "on-anticoagulant"),
 )
 PATTERN_CONFIDENCE = 0.85
 

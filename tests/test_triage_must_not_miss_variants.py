@@ -1,7 +1,9 @@
 """Must-not-miss kinds told in short first-person variants written here (issue #5): a blood clot
 beside the pill, HRT or a recent birth (NICE NG158), appendicitis whose pain has settled on the right
 or hurts on coughing, and malaria after a trip said in the past tense (NICE CKS malaria: most within
-3 months, up to a year). Each beside a look-alike that keeps its own level."""
+3 months, up to a year); a head injury beside an anticoagulant said in the text (NICE NG232), "fine
+otherwise" said after it, and a child's drooling beside a throat that cannot swallow (NHS
+epiglottitis). Each beside a look-alike that keeps its own level."""
 
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ MAN = Patient(age_years=28, sex=Sex.MALE)
     ("tummy ache for a day, now worse on the right side, doesn't want to eat", BOY),
     ("pain in my right lower abdomen, worse when I cough, temperature 38", MAN),
     ("fever that comes and goes with sweats, I was travelling in Kenya a month ago", MAN),
+    ("she's on warfarin, fell and banged her head this morning, fine otherwise", Patient(age_years=80, sex=Sex.FEMALE)),
+    ("sore throat, drooling, can't swallow, sitting forward, high temperature", Patient(age_years=6, sex=Sex.MALE)),
 ])
 def test_emergencies(served, detector, text, patient):
     assert level_of(served, detector, text, patient) >= Urgency.EMERGENCY
@@ -48,6 +52,9 @@ def test_look_alikes(served, detector, text, patient, level):
 @pytest.mark.parametrize("text,expected,not_expected", [
     ("now worse on the right side of her chest after the tummy ache", None, {"pain-migrating-to-right-lower-abdomen"}),
     ("my back pain is worse when I cough", "back-pain", set()),
+    ("banged my head on a cupboard, fine otherwise", "head-injury", set()),
+    ("my teething baby is drooling and chewing everything", None, {"unable-to-swallow-saliva"}),
+    ("he takes blood thinners for his heart", "on-anticoagulant", set()),
 ])
 def test_reading(served, text, expected, not_expected):
     assert_reads(served, text, expected, not_expected)
