@@ -623,7 +623,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:had|have had|i've had|she's had|get|got|gets|getting|recogni[sz]e|know)\s+(?:\w+\s+){0,2}?thrush\b"
      r"(?:\s+\w+){0,3}?\s+(?:before|in the past|previously|now and then|from time to time|every so often)\b|"
      r"\bthrush\s+(?:once\s+|twice\s+|a few times\s+|a couple of times\s+)?before\b|"
-     r"\b(?:feels?|felt|is|it's)\s+(?:just\s+)?like\s+(?:my|the)\s+(?:usual|last|old)\s+thrush\b", "thrush-recognised"),
+     r"\b(?:feels?|felt|is|it's)\s+(?:just\s+)?like\s+(?:my|the)\s+(?:usual|last|old)\s+thrush\b|"
+     r"\b(?:got\s+|have\s+|has\s+|had\s+)?thrush\s+(?:again|back)\b|\banother\s+(?:bout|dose|episode)\s+of\s+thrush\b", "thrush-recognised"),
     # a migraine like the usual ones ("one of her usual attacks", "identical to her normal pattern")
     (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
      r"\bsame\s+(?:pattern|thing|attacks?|headaches?|migraines?)\s+(?P<span>(?:ever\s+)?since\s+(?:i|she|he)\s+was\s+(?:a\s+)?"
