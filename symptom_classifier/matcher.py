@@ -1015,6 +1015,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:on|taking|takes|take|started|starting)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+)?(?:warfarin|apixaban|rivaroxaban|edoxaban|"
      r"dabigatran|heparin|enoxaparin|clexane|eliquis|xarelto|lixiana|pradaxa|blood\s*-?\s*thinners?|anticoagulants?|"
      r"anticoagulation)\b", "on-anticoagulant"),
+    # no urine passed, said with the negation inside ("isn't passing urine", "not done a wee since")
+    (r"\b(?:isn't|is\s+not|hasn't|has\s+not|not|hasn't\s+been|haven't\s+been|not\s+been|no\s+longer|stopped)\s+"
+     r"(?:passing|passed|doing|done|making|had)\s+(?:any\s+|a\s+|much\s+)?(?:urine|water|wee|wees|pee|pees)\b", "low-urine-output"),
+    # food and drink refused ("has stopped eating and drinking"): being off food, whose "stopped"
+    # would otherwise deny what the sentence says next
+    (r"\b(?:stopped|stopping|not|isn't|hasn't\s+been|won't\s+be|refusing|refuses|refused)\s+(?:eating\s+(?:and|or|&)\s+drinking|"
+     r"eating\s+or\s+drinking|to\s+eat\s+or\s+drink|to\s+eat\s+and\s+drink)\b", "decreased-appetite"),
 )
 PATTERN_CONFIDENCE = 0.85
 

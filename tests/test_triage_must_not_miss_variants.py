@@ -3,7 +3,8 @@ beside the pill, HRT or a recent birth (NICE NG158), appendicitis whose pain has
 or hurts on coughing, and malaria after a trip said in the past tense (NICE CKS malaria: most within
 3 months, up to a year); a head injury beside an anticoagulant said in the text (NICE NG232), "fine
 otherwise" said after it, and a child's drooling beside a throat that cannot swallow (NHS
-epiglottitis). Each beside a look-alike that keeps its own level."""
+epiglottitis); no urine passed with drowsiness, whatever the age (NICE NG51's high-risk criteria). Each
+beside a look-alike that keeps its own level."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ MAN = Patient(age_years=28, sex=Sex.MALE)
     ("fever that comes and goes with sweats, I was travelling in Kenya a month ago", MAN),
     ("she's on warfarin, fell and banged her head this morning, fine otherwise", Patient(age_years=80, sex=Sex.FEMALE)),
     ("sore throat, drooling, can't swallow, sitting forward, high temperature", Patient(age_years=6, sex=Sex.MALE)),
+    ("gran has stopped eating and drinking and isn't passing urine, very drowsy", Patient(age_years=90, sex=Sex.FEMALE)),
 ])
 def test_emergencies(served, detector, text, patient):
     assert level_of(served, detector, text, patient) >= Urgency.EMERGENCY
@@ -44,6 +46,8 @@ def test_a_sore_calf_and_breathlessness_on_the_pill_by_the_medicines_list(served
     ("my calf is sore after a run, I'm on the pill", WOMAN, Urgency.CONSULTATION_24H),
     # a tummy ache settled on the right with nothing else is a GP's, not an emergency
     ("tummy ache since yesterday, now mostly on the right side", MAN, Urgency.CONSULTATION_24H),
+    # drowsy after a late night, passing urine as usual, is no sepsis picture
+    ("very drowsy after a late night, eating and drinking, weeing normally", MAN, Urgency.CONSULTATION),
 ])
 def test_look_alikes(served, detector, text, patient, level):
     assert level_of(served, detector, text, patient) <= level
@@ -55,6 +59,8 @@ def test_look_alikes(served, detector, text, patient, level):
     ("banged my head on a cupboard, fine otherwise", "head-injury", set()),
     ("my teething baby is drooling and chewing everything", None, {"unable-to-swallow-saliva"}),
     ("he takes blood thinners for his heart", "on-anticoagulant", set()),
+    ("she isn't passing urine", "low-urine-output", set()),
+    ("he's eating and drinking", None, {"decreased-appetite"}),
 ])
 def test_reading(served, text, expected, not_expected):
     assert_reads(served, text, expected, not_expected)
