@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -143,6 +144,7 @@ async def serve(service: AgentService) -> None:
         log.exception("load failed")
         await server.stop(0)
         raise SystemExit(1)
+    freeze_loaded_heap()
     service.ready = True
     READY.labels(service.name).set(1)
     for name in ("", service.grpc_service_name):
@@ -157,6 +159,14 @@ async def serve(service: AgentService) -> None:
     await service.close()
     tracing.shutdown()
     log.info("stopped")
+
+
+def freeze_loaded_heap() -> None:
+    """Keep what `load()` built (knowledge base, lexicons, models) out of every later garbage
+    collection: in the gateway a full collection under varied load walked the 135,000 objects
+    loaded at start, 70-90 ms on the event loop against about 20 ms without them (bench/README.md)."""
+    gc.collect()
+    gc.freeze()
 
 
 def limit_native_threads(threads: int | None = None) -> None:
