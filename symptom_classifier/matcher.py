@@ -1022,6 +1022,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # would otherwise deny what the sentence says next
     (r"\b(?:stopped|stopping|not|isn't|hasn't\s+been|won't\s+be|refusing|refuses|refused)\s+(?:eating\s+(?:and|or|&)\s+drinking|"
      r"eating\s+or\s+drinking|to\s+eat\s+or\s+drink|to\s+eat\s+and\s+drink)\b", "decreased-appetite"),
+    # shingles named ("a shingles rash on my back", "I think it's shingles"): its band-shaped rash
+    # (NHS shingles: a GP within days for antivirals); "had shingles last year" reads as history
+    (r"\bshingles(?:\s+(?:rash|blisters|spots))?+\b(?!\s+(?:vaccine|vaccination|jab|injection|immunisation|immunization))|"
+     r"\bherpes\s+zoster\b", "dermatomal-rash"),
 )
 PATTERN_CONFIDENCE = 0.85
 

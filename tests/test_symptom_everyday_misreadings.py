@@ -86,6 +86,9 @@ READINGS = [
     # a sore inside the lip is a mouth ulcer; a wee that dribbles and burns is cystitis's, not drooling
     ("a painful sore inside her lower lip", "mouth-ulcer", {"lip-sore"}),
     ("need a wee every 20 minutes, only a dribble comes out and it burns", "painful-urination", {"facial-droop"}),
+    # shingles named is its band-shaped rash; the vaccine is not
+    ("a shingles rash on my back", "dermatomal-rash", {"skin-rash"}),
+    ("she had the shingles vaccine last year and now a cough", "cough", {"dermatomal-rash"}),
 ]
 
 

@@ -1,6 +1,7 @@
 """Everyday self-care complaints told in short first-person variants written here (issue #5), each
 beside a look-alike that keeps its own level: a verruca (NHS warts and verrucas), a toddler grumpy
-with a cold (NHS coughs and colds in children), thrush "again" (NHS thrush)."""
+with a cold (NHS coughs and colds in children), thrush "again" (NHS thrush); and shingles named,
+which had been read as a rash and a back ache (self-care)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def test_self_care(served, detector, text, patient):
 @pytest.mark.parametrize("text,patient,level", [
     # grumpy with a cold and a fever of 39 under 3 months is not a cold's
     ("runny nose and grumpy, temperature 39", Patient(age_years=0.2, sex=Sex.MALE), Urgency.EMERGENCY),
+    # shingles named is a GP's within a day for antivirals (NHS shingles), not a rash and a back ache
+    ("shingles rash on one side of my back, painful", Patient(age_years=66, sex=Sex.MALE), Urgency.CONSULTATION_24H),
     # thrush again in pregnancy is a GP's or midwife's (NHS thrush)
     ("thrush again, itchy with a white discharge", Patient(age_years=30, sex=Sex.FEMALE, pregnant=True),
      Urgency.CONSULTATION),
