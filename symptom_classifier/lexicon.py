@@ -194,12 +194,13 @@ BLEEDING_GOING_ON = re.compile(
     r"(?:\bnot|n't|\bnever|\bwon'?t|\bwont|\bcan'?t|\bcant|\bcannot)\s+(?:\w+\s+){0,2}(?:stopp?\w*|stops?|settle\w*|ease\w*)\b|"
     r"\bagain\b|\bstill\b|\bstarted\b|\bkeeps?\b|\bwill\s+not\b|\bpouring\b|\bgushing\b|\bspurting\b")
 
-# "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
-# says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the
-# emergency department). Present tense only: "was pain-free until this morning" does not count.
 # Exposures whose words are always about the past ("I was travelling in Kenya a month ago", "had an
 # operation 10 days ago"): the past is what they say, so a history reading never puts them out of date.
 PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact"})
+
+# "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
+# says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the
+# emergency department). Present tense only: "was pain-free until this morning" does not count.
 PAIN_GONE_NOW = re.compile(
     r"\b(?:currently|now|presently|at present|at the moment|today|this morning|since then|between (?:attacks|episodes))"
     r"\s+(?:(?:she|he|i|they)(?:'s|'m| is| am| are)?\s+|(?:is|am|are)\s+)?(?:completely\s+|totally\s+)?pain\s*-?\s*free\b|"

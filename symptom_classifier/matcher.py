@@ -39,7 +39,11 @@ NOT_FINDINGS = (
     "on the boil", "to the boil", "to a boil", "off the boil",
     "pile of", "piles of",
     # activity said as reassurance, which the encoder reads as "run over" or "the runs"
-    "for a run", "running around", "running about",
+    "for a run", "running around", "running about", "running round",
+    # ... and a baby crawling about, which the encoder reads as pins and needles ("a crawling
+    # feeling on my skin" is still read)
+    "crawling about", "crawling around", "crawling round", "crawling everywhere", "smiling and crawling",
+    "crawling and smiling",
     # a medicine that helps, said as reassurance, which the encoder reads as "overdose"
     "takes the edge off", "take the edge off", "took the edge off", "taking the edge off",
     "does the trick", "did the trick", "sorts it out", "sorted it out",
@@ -562,10 +566,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # ears; a pattern, not a phrase of the concept index, where it would draw "brushing his teeth"
     (r"\b(?:rubbing|rubs|rubbed)\s+(?:at\s+)?(?:her|his|their|the|its)\s+gums?\b", "teething"),
     # a tingling, burning or itching feeling on a lip (NHS cold sores: it comes before the blisters):
-    # a cold sore starting, not pins and needles ("tingly, burning feeling on the edge of my top lip")
-    (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
-     r"(?:feeling\s+|sensation\s+|patch\s+|spot\s+|area\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
-     r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?\b", "lip-sore"),
+    # a cold sore starting, not pins and needles ("tingly, burning feeling on the edge of my top lip",
+    # in notes "tingling and burning R upper lip")
+    (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+|&\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
+     r"(?:(?:feeling\s+|sensation\s+|patch\s+|spot\s+|area\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
+     r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?|(?:r|l|right|left)\s+(?:upper|lower|top|bottom)\s+)"
+     r"lips?\b", "lip-sore"),
     # a clot risk said in the text (NICE NG158: an operation, a long journey, time laid up): "had an
     # ACL reconstruction on my knee 10 days ago", "day 9 post TKR", "after a 13-hour flight"
     (rf"\b{_OPERATION}\b(?:\s+{_AFFIRMED}){{0,4}}?\s+{_FEW}\s+(?:days?|weeks?|wks?)\s+ago\b", "clot-risk-setting"),
@@ -828,9 +834,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # read: thirst and polyuria together are how diabetes is told)
     (r"\bdrinking\s+(?:well|ok|okay|fine|normally|as normal)\s*(?:,|and|&)\s*(?:and\s+)?(?:doing\s+)?(?:lots|plenty|loads)\s+of\s+"
      r"(?:wees|wee|pees|pee)\b", NOT_FINDING),
-    # a child running round the house, said as reassurance, which the encoder reads as dizziness
-    # ("the room is going round" is still read)
-    (r"\brunning\s+round\b", NOT_FINDING),
     # a knee that catches or locks, said with words between or in the next sentence ("twisted my knee
     # ... every so often it catches and feels stuck till I wiggle it"): a torn cartilage's locking,
     # a GP rather than a sprain (NHS knee pain)
@@ -887,10 +890,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<!bleeding in the )(?<!bleeding around the )(?<!spotting in the )(?<!spotting around the )(?<!bleed in the )"
      r"\b(?:middle|half\s*way(?:\s+point)?)\s+(?:of|through)\s+(?:my|her|the|a)\s+(?:cycle|month)\b"
      r"(?![^.;]{0,30}\b(?:bleed|bleeding|spotting|blood)\b)", NOT_FINDING),
-    # a baby crawling and smiling, said as reassurance, which the encoder reads as pins and needles
-    # ("a crawling feeling on my skin" is still read)
-    (r"\bcrawling\s+(?:about|around|round|everywhere)\b|\bsmiling\s+and\s+crawling\b|\bcrawling\s+and\s+smiling\b",
-     NOT_FINDING),
     # a trip to the toilet told as an event ("went to the loo earlier and it was normal")
     (r"\b(?:went|gone|been|go)\s+to\s+the\s+(?:loo|toilet|bathroom)\s+(?:earlier|this\s+morning|today|last\s+night|before)\b",
      NOT_FINDING),
@@ -944,9 +943,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a lip bitten while eating, which the encoder reads as a swollen lip
     (r"\b(?:bit|bitten|biting|bite)\s+(?:my|her|his|their)\s+(?:lip|cheek|tongue)\s+(?:eating|while\s+eating|when\s+eating|"
      r"by\s+accident|accidentally)\b", NOT_FINDING),
-    # a cold sore's first tingle placed on a lip without a preposition ("tingling and burning R upper lip")
-    (r"\b(?:tingl\w*|burning|itch\w*)(?:\s+(?:and|&)\s+(?:tingl\w*|burning|itch\w*))?\s+(?:r|l|right|left)\s+"
-     r"(?:upper|lower|top|bottom)\s+lip\b", "lip-sore"),
     # a size said by a likeness ("about the size of his palm", "the size of a grape"), which the
     # encoder reads as what it names
     (r"(?<!clots )(?<!clot )(?<!clots, )(?<!clots of )\b(?:about\s+|around\s+|roughly\s+|nearly\s+)?the\s+size\s+of\s+(?:a|an|his|her|my|their|the)\s+(?:[\w-]+\s+)?"
