@@ -139,7 +139,7 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
                       # a pain's new quality: "moved to the lower right and gone sharp" (vignettes_blind19)
                       "sharp", "stabbing", "constant", "worse", "much worse", "really bad", "bad", "severe",
                       "agonising", "agonizing", "unbearable", "burning", "throbbing")),
-        "no change", "not only", "no further", "no doubt", "not just", "not much better",
+        "no change", "not only", "no further than", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",
         "gram negative", "not helping", "no help", "not helped", "not go away",

@@ -509,7 +509,7 @@ _TRAVEL_LEADS = (
 # The limbs or the speech said to be normal ("arms and legs are fine, speech is fine"): only the
 # noun is claimed, as the finding it would be, so the words after it negate it (context.py); a
 # limb or speech that is not said to be normal is not read by these.
-_SAID_NORMAL = (r"(?=\s+(?:is|are)\s+(?:fine|normal|ok|okay|all fine|completely normal|completely fine|totally fine|"
+_SAID_NORMAL = (r"(?=\s+(?:(?:is|are)\s+)?(?:fine|normal|ok|okay|all fine|completely normal|completely fine|totally fine|"
                 r"absolutely fine|absolutely normal|entirely normal|perfectly fine|perfectly normal)\b)")
 # "potassium is", "K+ came back at": what a potassium result's number follows
 _POTASSIUM_SAID = r"(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
@@ -525,6 +525,14 @@ _LONG_JOURNEY = (r"(?:long\s*-?\s*haul|long|overnight|transatlantic|(?:[4-9]|1\d
                  r"bus (?:journeys?|rides?)|train (?:journeys?|rides?)|journeys?|trips? in the car)")
 # a body part said to be warm or pink, which the encoder reads as cold hands and feet
 _WARM_PARTS = r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms|toes and fingers)"
+# a blood sugar said with its number ("her sugars have been running 14 to 17", "BM 2.8", "meter
+# said 3.4", "blood glucose of 300"): the words that lead to the number
+_SUGAR_SAID = (r"\b(?:blood\s+)?(?:sugars?|glucose|bms?|cbgs?|bgs?|(?<!flow\s)meter)(?:\s+(?:levels?|readings?|tests?))?"
+               r"(?:\s+(?:has|have|had|is|are|was|were|been|keeps?|kept|running|reading|readings|came\s+back|coming\s+up|"
+               r"showing|showed|shows|says|said|of|at|on|up\s+to|between|=|:|nearly|about|around|over|above|below|under|"
+               r"as\s+high\s+as|as\s+low\s+as|only)){0,4}\s*")
+# what a number must not be followed by to be a blood sugar ("sugar 3 times a day", "2 days")
+_NOT_SUGAR_UNIT = r"(?!\s*\.?\s*\d)(?!\s*(?:days?|weeks?|hours?|hrs?|years?|months?|minutes?|mins?|times?|x\b|%|units?|am|pm|o'clock))"
 PATTERNS: tuple[tuple[str, str], ...] = (
     # a blood potassium of 6.5 mmol/L or more said with its number ("the surgery rang to say my
     # potassium is 7.1"): severe hyperkalaemia (UK Kidney Association 2020)
@@ -536,8 +544,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b{_POTASSIUM_SAID}"
      r"(?:[1-5](?:\s*\.\s*\d+)?|6(?:\s*\.\s*[0-4]\d*)?)\b(?!\s*\.\s*\d)(?!\s*(?:days?|weeks?|years?|hours?))",
      NOT_FINDING),
-    (rf"\b(?:arms and legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
+    (rf"\b(?:arms and legs|arms\s*(?:/|&)\s*legs|limbs|arms){_SAID_NORMAL}", "arm-weakness"),
     (rf"\blegs{_SAID_NORMAL}", "leg-weakness"),
+    # drooling from one side of the mouth: that side of the face is weak (a stroke's droop or a
+    # Bell's palsy), not trouble swallowing (vignettes_blind23)
+    (r"\bdrool\w*\s+(?:\w+\s+){0,3}?(?:from|out of|at|on)\s+(?:the\s+)?(?:r|l|right|left|one|1)\s*(?:side|corner)?\s*"
+     r"(?:of\s+(?:the\s+|her\s+|his\s+|my\s+)?mouth)?(?=\W|$)", "facial-droop"),
     (rf"\bspeech{_SAID_NORMAL}", "difficulty-speaking"),
     # breathing said to be normal ("breathing normally", "breathing looks fine"): read, then denied by
     # the words after it, so that a baby's cold can be told from a chest infection
@@ -786,8 +798,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:a\s+|\d+\s+|a\s+few\s+|two\s+|three\s+|four\s+|five\s+|six\s+|ten\s+|couple\s+(?:of\s+)?)?"
      r"(?:days?|weeks?|wks?|wk)\s+late\b", "absence-of-menstruation"),
     # an overdose: a number or handful of tablets taken at once
-    (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:about\s+|around\s+|over\s+)?"
-     rf"{_AMOUNT}\s+(?:of\s+)?(?:{_WORD}\s+){{0,2}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
+    # (an amount quoted or said roughly too: "took 'about 20-odd' paracetamol", vignettes_blind23)
+    (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:['\"]\s*)?"
+     rf"(?:about\s+|around\s+|over\s+|like\s+|roughly\s+|maybe\s+)?"
+     rf"{_AMOUNT}(?:\s*-?\s*(?:odd|ish|plus)\b|\s*\+)?(?:\s*['\"])?\s+(?:of\s+)?(?:{_WORD}\s+){{0,2}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
      "overdose"),
     # paracetamol taken above its daily maximum of 4 g, spread over days (a staggered overdose: NHS
     # paracetamol for adults, "taken more than the maximum dose": A&E), said in grams a day
@@ -1022,6 +1036,90 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # (NHS shingles: a GP within days for antivirals); "had shingles last year" reads as history
     (r"\bshingles(?:\s+(?:rash|blisters|spots))?+\b(?!\s+(?:vaccine|vaccination|jab|injection|immunisation|immunization))|"
      r"\bherpes\s+zoster\b", "dermatomal-rash"),
+    # a blood sugar of 14 mmol/L (or 250 mg/dL) or more, and one below 4 mmol/L (70 mg/dL), said with
+    # its number (NHS high and low blood sugar); numbers in between are not for the encoder to read
+    (rf"{_SUGAR_SAID}(?:1[4-9]|[23]\d)(?:\s*\.\s*\d+)?{_NOT_SUGAR_UNIT}|{_SUGAR_SAID}(?:2[5-9]\d|[3-9]\d\d){_NOT_SUGAR_UNIT}",
+     "high-blood-sugar-reading"),
+    (rf"{_SUGAR_SAID}[0-3](?:\s*\.\s*\d+)?{_NOT_SUGAR_UNIT}|{_SUGAR_SAID}[4-6]\d{_NOT_SUGAR_UNIT}", "low-blood-sugar-reading"),
+    # --- vignettes_blind23 and 27 (session 13) ---
+    # phlegm brought up or a cough "productive of" sputum, which the encoder reads as a baby
+    # bringing up milk and as green (bile) vomit
+    (r"\bbr(?:ings?|inging|ought)\s+up\s+(?:\w+\s+){0,7}?(?:phlegm|mucus|sputum|catarrh|gunk)\b|"
+     r"\bproductive\s+of\s+(?:[\w/-]+\s+){0,3}?(?:phlegm|mucus|sputum)\b", "coughing-up-sputum"),
+    # where a reading was taken ("obs from the pharmacy machine"), which the encoder reads as a raised
+    # blood pressure; the numbers said with it are read by facts.py
+    (r"\b(?:pharmacy|chemist's|chemists|chemist|home|own|gym|supermarket)\s+(?:bp\s+|blood\s+pressure\s+)?machine\b",
+     NOT_FINDING),
+    # chest pain brought back by pressing on the ribs or chest (NHS chest pain: a strained muscle)
+    (r"\b(?:reproduced|reproducible|brought\s+on|recreated)\s+(?:by|on|with)\s+(?:pressing|pressure|palpation)"
+     r"(?:\s+(?:on|over)\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:ribs|chest\s+wall|chest|sternum|breastbone|spot|area))?|"
+     r"\b(?:tender|sore|hurts|painful)\s+(?:when|if)\s+(?:i\s+|you\s+|he\s+|she\s+)?press(?:es|ing|ed)?\s+(?:on|over)\s+"
+     r"(?:the\s+|my\s+|his\s+|her\s+)?(?:ribs|chest\s+wall|chest|sternum|breastbone)\b", "tender-on-pressing"),
+    # a limb's skin gone red, hot and swollen (a shin, a forearm): an infected skin, not a hot joint
+    (r"\b(?:shin|shins|calf|lower\s+leg|thigh|forearm|upper\s+arm|foot|top\s+of\s+(?:my|his|her)\s+foot|leg)\s+"
+     r"(?:has\s+|have\s+|is\s+|'s\s+|was\s+)?(?:gone\s+|become\s+|got\s+|turned\s+|looks\s+|all\s+)?"
+     r"(?:red\s*,?\s+hot\s+and\s+swollen|hot\s*,?\s+red\s+and\s+swollen|red\s+and\s+hot\s+and\s+swollen)\b",
+     "skin-looks-infected"),
+    # an ear "full of cotton wool": blocked, not numb
+    (r"\b(?:full\s+of|stuffed\s+with|packed\s+with|plugged\s+with)\s+cotton\s*-?\s*wool\b", "plugged-feeling-in-ear"),
+    # the red, swollen patch round a sting or bite hours after it (NHS insect bites and stings: a
+    # large local reaction), which the encoder reads as an infected skin; spreading redness days
+    # later keeps its own words
+    (r"\b(?:red\s*,?\s+(?:and\s+)?swollen|swollen\s*,?\s+(?:and\s+)?red|red\s*,?\s+(?:and\s+)?raised)\s+"
+     r"(?:patch|area|lump|bump|mark|welt|swelling)\b[^.;]{0,40}?\b(?:sting|stung|bite|bitten)\b", "insect-bite-or-sting"),
+    # a tooth showing white where it comes through the gum (NHS baby teething)
+    (r"\bwhite\s+(?:where|as)\s+(?:a|the|his|her|their)\s+(?:new\s+)?(?:tooth|teeth)\s+(?:is\s+|are\s+)?coming\b"
+     r"(?:\s+through)?", "teething"),
+    # reassurance the encoder reads as its opposite: talking in full sentences (not too breathless to
+    # speak), a baby still taking feeds, tablets to be looked at (not an overdose)
+    (r"\b(?:talking|speaking|talks|speaks|able\s+to\s+(?:talk|speak))\s+in\s+(?:full|complete|whole)\s+sentences\b|"
+     r"\bstill\s+taking\s+(?:her|his|their|the|all\s+(?:her|his))\s+(?:feeds|bottles?|milk)\b|"
+     r"\b(?:look\s+at|looking\s+at|review|reviewing|check|checking|go\s+through|adjust|adjusting|change|changing)\s+"
+     r"(?:her|his|my|their|the)\s+(?:tablets|medication|medications|medicines|meds|pills|doses?)\b", NOT_FINDING),
+    # one side of the face said to look wrong, or a smile gone lopsided: a facial droop (NICE NG128 FAST)
+    (r"\bface\s+(?:looks?|looked|is|was|went|has\s+gone|seems?|seemed)\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|kind\s+of\s+|"
+     r"sort\s+of\s+|all\s+)?(?:odd|funny|strange|weird|lopsided|wonky|droopy|different|uneven|crooked|saggy)\s+"
+     r"(?:on|down)\s+(?:one|the\s+(?:left|right))\s+side\b|"
+     r"\bsmile\s+(?:is|was|looks|looked|has\s+gone|went|seems?)\s+(?:a\s+bit\s+|slightly\s+|all\s+)?"
+     r"(?:lopsided|wonky|crooked|uneven|droopy|odd|funny|one-sided)\b", "facial-droop"),
+    # the forehead weak on the drooping side, said in notes or of someone else ("can't fully close R
+    # eye", "can't wrinkle R forehead", "her eye won't shut properly"): a facial nerve palsy's sign
+    (r"\b(?:can't|cannot|can\s+not|unable\s+to|won't|will\s+not|couldn't|could\s+not)\s+(?:fully\s+|properly\s+|completely\s+)?"
+     r"(?:close|shut)\s+(?:(?:the|her|his|my|their)\s+)?(?:(?:r|l|right|left|rt|lt)\s+)?eye(?:lid)?\b|"
+     r"\b(?:can't|cannot|can\s+not|unable\s+to|won't|couldn't|could\s+not)\s+(?:wrinkle|raise|lift|move|frown\s+with)\s+"
+     r"(?:(?:the|her|his|my|their)\s+)?(?:(?:r|l|right|left|rt|lt)\s+)?(?:forehead|eyebrow|brow)\b|"
+     r"\b(?:r|l|right|left|her|his|the)\s+eye\s+(?:won't|will\s+not|doesn't|does\s+not|isn't)\s+(?:fully\s+)?(?:close|shut|closing|shutting)\b",
+     "cannot-close-eye-or-raise-eyebrow"),
+    # one hand, arm or leg said to be heavy, weak, clumsy or useless: one-sided weakness (NICE NG128)
+    (r"\b(?:right|left|r|l|one)\s+(?:hand|arm|leg)(?:'s|\s+has|\s+had|\s+is|\s+was)?\s+(?:been\s+|felt\s+|feels\s+|"
+     r"feeling\s+|went\s+|gone\s+|go\s+|goes\s+|going\s+|seems?\s+|seemed\s+)?(?:a\s+bit\s+|a\s+little\s+|slightly\s+|"
+     r"really\s+|very\s+|all\s+|quite\s+)?(?:heavy|weak|clumsy|useless|dead|floppy)\b", "unilateral-weakness"),
+    # blood vomited, said with words between ("vomited approx a cupful of bright red blood"), which
+    # the encoder reads as blood in the stool
+    (r"\b(?:vomit(?:ed|ing|s)?|threw\s+up|thrown\s+up|throwing\s+up|brought\s+up|bringing\s+up|retched\s+up|sick)\s+"
+     r"(?:up\s+)?(?:[\w'-]+\s+){0,6}?(?:fresh\s+|bright\s+red\s+|dark\s+red\s+|bright\s+|red\s+|dark\s+)?blood\b"
+     r"(?!\s+(?:tests?|pressure|sugars?|results?|thinners?|counts?|donation|transfusion))", "vomiting-blood"),
+    # a heart going fast said by a relative ("her heart's going really fast")
+    (r"\b(?:heart|pulse)(?:'s|\s+is|\s+was|\s+has\s+been|\s+keeps)?\s+(?:going|racing|pounding|beating|running)\s+"
+     r"(?:really\s+|very\s+|so\s+|too\s+|super\s+)?(?:fast|quick|quickly|hard\s+and\s+fast|like\s+mad|like\s+the\s+clappers)\b",
+     "increased-heart-rate"),
+    # a pain that catches on breathing in (pleuritic pain)
+    (r"\bcatch(?:es|ing)?\b(?:\s+[\w'-]+){0,5}?\s+when\s+(?:i|he|she|you|they)\s+(?:breathes?|breath|take\s+a\s+breath|takes\s+a\s+breath)"
+     r"(?:\s+in)?\b|\bcatch(?:es|ing)?\s+(?:on|with)\s+(?:a\s+|every\s+)?(?:deep\s+)?breath\b", "hurts-to-breath"),
+    # beliefs of being poisoned, watched or plotted against, said as a relative reports them
+    (r"\b(?:convinced|sure|certain|believes?|thinks?)\s+(?:that\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
+     r"(?:neighbours|neighbors|people|someone|somebody|they|the\s+police|the\s+government|family|wife|husband|staff|nurses)\s+"
+     r"(?:are|is|were|was|have\s+been|has\s+been)\s+(?:putting\s+poison|poisoning|spying|watching|following|after\s+(?:him|her|them)|"
+     r"plotting|out\s+to\s+get|trying\s+to\s+(?:kill|harm|hurt|poison)|reading\s+(?:his|her|their)\s+(?:mind|thoughts))",
+     "delusions-or-hallucinations"),
+    # a threat to others: a weapon carried or a stated intent to hurt someone (NHS urgent mental
+    # health help: 999 if someone is in danger)
+    (r"\b(?:carrying|carries|carried|hiding|hid|hidden|sleeping\s+with|sleeps\s+with|keeps|kept|bought|armed\s+with)\s+"
+     r"(?:a\s+|the\s+|an\s+)?(?:kitchen\s+|big\s+|large\s+)?(?:knife|knives|blade|machete|gun|firearm|weapon|hammer|axe)\b|"
+     r"\b(?:going|gonna|wants?|wanted|needs?|needed|plans?|planning|threaten(?:s|ed|ing)?)\s+to\s+"
+     r"(?:(?:kill|stab|attack|harm|shoot)\s+(?:them|him|her|someone|somebody|people|the\s+neighbours|the\s+neighbors)|"
+     r"hurt\s+(?:someone|somebody|people|the\s+neighbours|the\s+neighbors)|"
+     r"sort\s+(?:them|him|her)\s+out\s+before)\b", "threat-to-others"),
 )
 PATTERN_CONFIDENCE = 0.85
 

@@ -75,7 +75,8 @@ SIZE_OF_THING_RE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:meal|meals|dinner|lunch|breakfast|tea|curry|chilli|chili|takeaway|kebab|pizza|burger|"
     r"fry-up|fry up|roast|buffet|feast|portion|portions|plate|plateful|bowl|bowlful|night|night out|session|weekend|"
     r"drinking|drinker|smoker|box|boxes|bag|bags|shopping|furniture|sofa|wardrobe|weights?|load|loads|lifting|"
-    r"suitcase|case|rucksack|backpack|coat|blanket|duvet|workout)\b")
+    r"suitcase|case|rucksack|backpack|coat|blanket|duvet|workout|bench\s+press|bench|press|squats?|deadlifts?|"
+    r"gym\s+session|training|training\s+session|leg\s+day|rain|rainfall|traffic|snow)\b")
 ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
