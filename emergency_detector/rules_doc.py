@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from emergency_detector.complaint_screen import RAISE_SELF_CARE_THRESHOLD as SCREEN_RAISE_SELF_CARE
 from emergency_detector.complaint_screen import SELF_CARE_THRESHOLD as SCREEN_SELF_CARE
 from emergency_detector.complaint_screen import THRESHOLD as SCREEN_THRESHOLD
 from emergency_detector.rules import RULES_PATH
@@ -69,8 +70,9 @@ HOW = """\
    once more: a logistic regression over its words and letter groups, trained on the written
    cases `eval/README.md` clears for development (`make screen`). When it gives P(emergent) of at
    least {screen_threshold:.2f} and no rule already says emergency, the answer becomes
-   `URGENCY_EMERGENCY`, with a reason that names the screen and the words that weighed most. It
-   catches emergencies told in words no rule has a phrase for. Its second head speaks only when
+   `URGENCY_EMERGENCY`, with a reason that names the screen and the words that weighed most
+   (an answer the rules left at self-care needs {screen_raise_self_care:.2f}). It catches
+   emergencies told in words no rule has a phrase for. Its second head speaks only when
    no rule fired at all (step 4): symptoms off the self-care list whose complaint reads like the
    self-care cases (P(self-care) at least {screen_self_care:.2f}) stay at self-care instead of a
    routine consultation. It never lowers a level any rule asked for.
@@ -146,7 +148,8 @@ def render(data: dict[str, Any]) -> str:
                   [[f"`URGENCY_{lv}`", THREE_LEVEL[lv], TIME_FRAME[lv], data["actions"][lv]] for lv in LEVEL_ORDER])
     f = data["findings"]
     out.append(HOW.format(severe=f"{f['severe_score_at_least']:g}", fever=f"{f['fever_temperature_c']:g}",
-                          screen_threshold=SCREEN_THRESHOLD, screen_self_care=SCREEN_SELF_CARE))
+                          screen_threshold=SCREEN_THRESHOLD, screen_self_care=SCREEN_SELF_CARE,
+                          screen_raise_self_care=SCREEN_RAISE_SELF_CARE))
     out.append("## The rules\n")
 
     n = data["news2"]

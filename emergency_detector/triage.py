@@ -12,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Sequence
 
+from emergency_detector import complaint_screen
 from emergency_detector.complaint_screen import ComplaintScreen, Reading, load_screen
 from emergency_detector.engine import EmergencyDetector
 from healthmesh import clinical as c
@@ -65,7 +66,8 @@ class RequestTriage:
                                           reads_as_self_care=self.screen.calm(reading) if reading else None)
         if reading is not None and assessment.level < c.Urgency.EMERGENCY:
             screened = self.screen.screen(text, patient.age_years, pregnant, reading)
-            if screened.flagged:
+            if screened.flagged and (assessment.level > c.Urgency.SELF_CARE
+                                     or screened.probability >= complaint_screen.RAISE_SELF_CARE_THRESHOLD):
                 raised = self._screen_assessment(screened)
                 # a self-care answer's reasons ("no red flags") are no longer true once raised
                 assessment = raised if assessment.level == c.Urgency.SELF_CARE else highest(assessment, raised)

@@ -130,3 +130,20 @@ def test_a_raised_self_care_answer_keeps_no_self_care_reason(kb):
     urgency = triage.assess_request(ADULT, Vitals(), text=text)
     assert urgency.level == Urgency.EMERGENCY
     assert len(urgency.reasons) == 1 and "complaint screen" in urgency.reasons[0]
+
+
+def test_a_self_care_answer_needs_a_more_confident_screen_than_a_routine_one(kb):
+    from emergency_detector.complaint_screen import RAISE_SELF_CARE_THRESHOLD, THRESHOLD
+
+    rules_only = RequestTriage(kb, with_screen=False)
+    minor, routine = "a runny nose and zorblax", "a lump on my arm and zorblax"
+    assert rules_only.assess_request(ADULT, Vitals(), text=minor).level == Urgency.SELF_CARE
+    assert rules_only.assess_request(ADULT, Vitals(), text=routine).level == Urgency.CONSULTATION
+    # a weight that flags both, the minor complaint below the self-care bar
+    weight = next(w for w in np.arange(1.0, 400.0, 0.5)
+                  if _screen_for("zorblax", w).screen(routine).flagged
+                  and THRESHOLD < _screen_for("zorblax", w).screen(minor).probability < RAISE_SELF_CARE_THRESHOLD)
+    screen = _screen_for("zorblax", weight)
+    triage = RequestTriage(kb, screen)
+    assert triage.assess_request(ADULT, Vitals(), text=minor).level == Urgency.SELF_CARE
+    assert triage.assess_request(ADULT, Vitals(), text=routine).level == Urgency.EMERGENCY
