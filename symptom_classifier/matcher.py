@@ -531,6 +531,9 @@ _SUGAR_SAID = (r"\b(?:blood\s+)?(?:sugars?|glucose|bms?|cbgs?|bgs?|(?<!flow\s)me
                r"(?:\s+(?:has|have|had|is|are|was|were|been|keeps?|kept|running|reading|readings|came\s+back|coming\s+up|"
                r"showing|showed|shows|says|said|of|at|on|up\s+to|between|=|:|nearly|about|around|over|above|below|under|"
                r"as\s+high\s+as|as\s+low\s+as|only)){0,4}\s*")
+# a glucose meter or sensor a number was read on ("on my meter", "on the Libre")
+_ON_A_METER = (r"(?:mmol\s+)?(?:on|from)\s+(?:my|the|his|her|their|our)\s+(?:glucose\s+|blood\s+sugar\s+|sugar\s+)?"
+               r"(?:meter|monitor|sensor|libre|glucometer|dexcom|finger\s*-?\s*prick)\b")
 # what a number must not be followed by to be a blood sugar ("sugar 3 times a day", "2 days")
 _NOT_SUGAR_UNIT = r"(?!\s*\.?\s*\d)(?!\s*(?:days?|weeks?|hours?|hrs?|years?|months?|minutes?|mins?|times?|x\b|%|units?|am|pm|o'clock))"
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -1041,6 +1044,86 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{_SUGAR_SAID}(?:1[4-9]|[23]\d)(?:\s*\.\s*\d+)?{_NOT_SUGAR_UNIT}|{_SUGAR_SAID}(?:2[5-9]\d|[3-9]\d\d){_NOT_SUGAR_UNIT}",
      "high-blood-sugar-reading"),
     (rf"{_SUGAR_SAID}[0-3](?:\s*\.\s*\d+)?{_NOT_SUGAR_UNIT}|{_SUGAR_SAID}[4-6]\d{_NOT_SUGAR_UNIT}", "low-blood-sugar-reading"),
+    # ... and said number first ("3.2 on my meter", "it was 21 on the Libre")
+    (rf"\b(?:1[4-9]|[23]\d)(?:\s*\.\s*\d+)?\s+{_ON_A_METER}", "high-blood-sugar-reading"),
+    (rf"(?<![\d.])[0-3](?:\s*\.\s*\d+)?\s+{_ON_A_METER}", "low-blood-sugar-reading"),
+    # iron tablets named (NHS iron deficiency anaemia: they can make the poo black)
+    (r"\b(?:iron\s+(?:tablets?|supplements?|pills?|tabs)|ferrous\s+(?:sulfate|sulphate|fumarate|gluconate))\b", "taking-iron"),
+    # a medicine that brings a temperature down ("Calpol brings it down"): a fever, which the encoder
+    # read as an overdose
+    (r"\b(?:paracetamol|calpol|ibuprofen|nurofen|tylenol|medicine|the\s+medicine|painkillers?)\s+(?:has\s+|had\s+)?"
+     r"(?:brought|brings|bringing|got|gets|getting|took|takes)\s+(?:it|his\s+temp(?:erature)?|her\s+temp(?:erature)?|"
+     r"the\s+temp(?:erature)?|the\s+fever|my\s+temp(?:erature)?)\s+down\b", "fever"),
+    # the end of a splinter or a thread seen ("I can see the end of it"), which the encoder reads as
+    # suicidal thoughts
+    (r"\b(?:can|could|i\s+can|you\s+can)\s+see\s+the\s+end\s+of\s+(?:it|the\s+\w+)\b", NOT_FINDING),
+    # a neck that hurts to turn the head ("hurts to turn my head"), which the encoder reads as a
+    # tender scalp
+    (r"\b(?:hurts|painful|sore|agony|difficult|hard)\s+(?:to|when\s+(?:i|he|she|you)|if\s+(?:i|he|she|you))\s+"
+     r"(?:turn|turns|move|moves|twist|twists|look|looks)\s+(?:my|his|her|the)\s+(?:head|neck)\b", "neck-pain"),
+    # a mouth sore that hurts when eating ("the ulcer is painful when I eat"), which the encoder
+    # reads as tummy pain eased by eating
+    (r"\b(?:ulcers?|tongue|mouth|gums?|lips?|teeth|tooth|cheek|throat)\b[^.;]{0,40}?"
+     r"(?P<span>\b(?:painful|hurts|sore|stings?|stinging|agony)\s+(?:when|if|to)\s+(?:i\s+|he\s+|she\s+|you\s+|they\s+)?"
+     r"(?:eat|eats|eating|chew|chews|chewing|drink|drinks|drinking|brush|brushing)\b)", NOT_FINDING),
+    # a splinter is a small wound, taken out at home (NHS: splinters)
+    (r"\bsplinters?\b", "minor-wound"),
+    # watching television, said of a child doing normal things, which the encoder reads as the
+    # television talking to someone (a delusion)
+    (r"\b(?:watching|watched|watches|watch)\s+(?:the\s+|some\s+|a\s+bit\s+of\s+)?(?:tv|telly|television|cartoons|a\s+film|"
+     r"a\s+movie|films|movies|youtube|his\s+ipad|her\s+ipad|his\s+tablet|her\s+tablet)\b", NOT_FINDING),
+    # --- vignettes_blind28 (session 13) ---
+    # a head hit on something, said in notes without "his" or "her" ("hit forehead on bedside cabinet")
+    (r"\b(?:hit|hitting|banged|banging|bumped|bumping|struck|knocked|smacked|cracked|whacked)\s+"
+     r"(?:(?:his|her|my|their|the)\s+)?(?:forehead|head|temple|back\s+of\s+(?:his\s+|her\s+|my\s+|the\s+)?head)\s+"
+     r"(?:on|against|off|into)\b", "head-injury"),
+    # the glass test named, whatever it showed ("did the glass test and it goes white"): what the
+    # rash did under the glass is read by the patterns above
+    (r"\b(?:the\s+|a\s+)?(?:glass|tumbler)\s+test\b(?=[^.;]{0,60}?\b(?:goes|go|went|turns|turned|turn)\s+(?:white|pale)\b|"
+     r"[^.;]{0,60}?\b(?:fades|faded|disappears|disappeared|blanches|blanched|vanishes|vanished)\b)", NOT_FINDING),
+    # ... and one that showed spots that do not fade ("did the glass test and they didn't fade")
+    (r"\b(?:glass|tumbler)\s+test\b[^.;]{0,60}?\b(?:didn't|did\s+not|don't|do\s+not|doesn't|does\s+not|won't|wouldn't|"
+     r"never|not)\s+(?:fade|go\s+white|go\s+pale|turn\s+white|disappear|blanch|go\s+away)\b", "non-blanching-rash"),
+    # a joint that bends and straightens, said as reassurance after a knock, which the encoder
+    # reads as a limb out of shape
+    (r"\b(?:can|could|able\s+to|is\s+able\s+to)\s+(?:fully\s+)?(?:bend|move|straighten|flex|extend)\s+"
+     r"(?:and\s+(?:fully\s+)?(?:bend|straighten|move|flex|extend)\s+)?(?:it|his\s+\w+|her\s+\w+|my\s+\w+|the\s+\w+)"
+     r"(?:\s+(?:all\s+the\s+way|fully|normally|fine|ok|okay|properly|without\s+pain))?\b", NOT_FINDING),
+    # a burn cooled under running water, which the encoder reads as fluid retention
+    (r"\b(?:held|holding|hold|ran|run|running|put|kept|keeping|cooled|cooling)\s+(?:it\s+|them\s+|the\s+\w+\s+)?"
+     r"(?:under|in)\s+(?:(?:the|a)\s+)?(?:cold\s+|cool\s+|lukewarm\s+)?(?:running\s+)?(?:water|tap)\b", NOT_FINDING),
+    # an ear that hurts when it is pulled or pressed (swimmer's ear), not a baby pulling at its ears
+    (r"\b(?:hurts|painful|sore|tender|pain)\s+(?:when|if)\s+(?:the\s+|her\s+|his\s+|my\s+)?(?:ear(?:lobe)?|tragus)\s+"
+     r"(?:is\s+|gets\s+)?(?:pulled|touched|pressed|tugged|moved)\b|\btragus\s+(?:is\s+)?(?:pressed|tender|sore)\b", "ear-pain"),
+    # a nose that cannot be breathed through: blocked, not breathless
+    (r"\b(?:can't|cannot|can\s+not|unable\s+to|couldn't|struggling\s+to|hard\s+to)\s+breathe\s+through\s+"
+     r"(?:it|my\s+nose|her\s+nose|his\s+nose|the\s+nose|one\s+side|either\s+side|one\s+nostril|his\s+nostrils|her\s+nostrils)\b",
+     "nasal-congestion"),
+    # crusts on the eyes or lashes (conjunctivitis's discharge), not crusted skin sores
+    (r"\b(?:yellow\s+|green\s+|yellowy\s+)?crust(?:s|y|ed|ing)?\b(?=[^.;]{0,30}\b(?:eyes?|eyelids?|lashes)\b)|"
+     r"\b(?:eyes?|eyelids?|lashes)\b[^.;]{0,40}?(?P<span>\b(?:with\s+|and\s+)?(?:yellow\s+|green\s+|yellowy\s+)?crust(?:s|y|ed|ing)?)\b",
+     "eye-discharge"),
+    # getting back up after a fall ("she got herself back up"), which the encoder reads as being
+    # backed up (constipation)
+    (r"\b(?:got|get|gets|getting|helped|help|pulled)\s+(?:herself|himself|myself|themselves|her|him|me|them)\s+(?:back\s+)?up\b",
+     NOT_FINDING),
+    # "the first day" of an illness, which the encoder reads as pain on the first steps of the day
+    (r"\b(?:on\s+)?the\s+first\s+(?:day|night|morning)\b", NOT_FINDING),
+    # an ulcer placed in the mouth ("bit the inside of his lip ... a sore white ulcer there")
+    (r"\b(?:lip|lips|mouth|tongue|cheek|cheeks|gum|gums)\b[^.;]{0,60}?"
+     r"(?P<span>\b(?:(?:sore|white|painful|small|little|yellow|yellowish|round)\s+)*ulcers?\b)", "mouth-ulcer"),
+    # a foot stretched or flexed to ease a cramp, which the encoder reads as a stiff foot
+    (r"\b(?:stretch(?:es|ing|ed)?|flex(?:es|ing|ed)?|point(?:s|ing)?)\s+(?:and\s+(?:stretch(?:es|ing|ed)?|flex(?:es|ing|ed)?)\s+)?"
+     r"(?:the|her|his|my)\s+(?:foot|feet|toes|leg|legs|calf|calves)\b", NOT_FINDING),
+    # a hot drink or water pulled, knocked or spilled over someone: a scald (NHS burns and scalds)
+    (r"\b(?:pulled|pull|knocked|knock|tipped|tip|spilled|spilt|spill|poured|pour|dropped|splashed)\s+"
+     r"(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:(?:cup|mug|kettle|pan|saucepan|bowl|pot|jug|teapot|flask|bottle)\s+"
+     r"(?:of\s+|full\s+of\s+)?)?(?:(?:very|really|piping)\s+)?(?:hot|boiling|just\s*-?\s*boiled|scalding)\s+"
+     r"(?:tea|coffee|water|soup|milk|oil|drink|chocolate|noodles|porridge)\b"
+     r"(?:[^.;]{0,30}?\b(?:over|on|onto|down)\s+(?:himself|herself|myself|themselves|yourself|him|her|me|them))?", "minor-burn"),
+    # bowels "blocked up": constipation, not a blocked nose
+    (r"\b(?:bowels?|constipat\w*|opened|poo|pooed|stools?|motion)\b[^.;]{0,80}?(?P<span>\b(?:feels?\s+|feeling\s+|all\s+)?blocked\s+up\b"
+     r"(?:\s+and\s+(?:miserable|uncomfortable|bloated|sore|fed\s+up))?)", "constipation"),
     # --- vignettes_blind23 and 27 (session 13) ---
     # phlegm brought up or a cough "productive of" sputum, which the encoder reads as a baby
     # bringing up milk and as green (bile) vomit
