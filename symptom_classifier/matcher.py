@@ -1121,6 +1121,16 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:of\s+|full\s+of\s+)?)?(?:(?:very|really|piping)\s+)?(?:hot|boiling|just\s*-?\s*boiled|scalding)\s+"
      r"(?:tea|coffee|water|soup|milk|oil|drink|chocolate|noodles|porridge)\b"
      r"(?:[^.;]{0,30}?\b(?:over|on|onto|down)\s+(?:himself|herself|myself|themselves|yourself|him|her|me|them))?", "minor-burn"),
+    # a bite on the face, or a deep one (NHS animal and human bites: A&E); a lip or cheek only when an
+    # animal bit it ("she bit her lip" is no bite wound)
+    (r"\b(?:(?:(?:the|a|an|our|my|his|her|their)\s+)?(?:[a-z]+'s\s+)?(?:dog|dogs|cat|cats|fox|horse|ferret|rat|monkey)\s+"
+     r"(?:has\s+|had\s+)?)?(?:bit|bites|biting|bitten|mauled|savaged)\s+(?:(?:him|her|me|them)\s+)?(?:(?:on|in|across)\s+)?"
+     r"(?:the|his|her|my|their|our)\s+(?:[a-z]+'s\s+)?(?:face|nose|eye|ear|forehead|chin)\b|"
+     r"\b(?:dog|dogs|cat|cats|fox|horse|ferret|rat|monkey)\b[^.;]{0,30}?\b(?:bit|bitten)\s+(?:(?:him|her|me|them)\s+)?(?:on\s+)?"
+     r"(?:the|his|her|my|their)\s+(?:[a-z]+'s\s+)?(?:lip|lips|cheek|cheeks)\b|"
+     r"\bdeep\s+(?:bite|bites|puncture|punctures|cut|cuts|gash|wound|wounds)\b[^.;]{0,40}?\b(?:bit|bite|bitten|dog|dogs|cat|cats|teeth)\b|"
+     r"\b(?:bit|bitten|bite|dog|cat)\b[^.;]{0,60}?(?P<span>\bdeep\s+(?:bite|bites|puncture|punctures|cut|cuts|gash|wound|wounds)\b)",
+     "deep-or-facial-bite"),
     # bowels "blocked up": constipation, not a blocked nose
     (r"\b(?:bowels?|constipat\w*|opened|poo|pooed|stools?|motion)\b[^.;]{0,80}?(?P<span>\b(?:feels?\s+|feeling\s+|all\s+)?blocked\s+up\b"
      r"(?:\s+and\s+(?:miserable|uncomfortable|bloated|sore|fed\s+up))?)", "constipation"),

@@ -12,11 +12,12 @@ keep its own level:
   that cannot be breathed through (breathlessness), crusts on the eyes (crusted skin sores), an
   ulcer inside the lip, bowels "blocked up" (a blocked nose), a neck that hurts to turn the head
   (a tender scalp), a mouth ulcer that hurts when eating (tummy pain eased by food);
-- a scald from a pulled-over cup of tea; a head hit in notes ("hit forehead on the cabinet");
+- a scald from a pulled-over cup of tea; a head hit in notes ("hit forehead on the cabinet"); a
+  bite on the face or a deep one (NHS: A&E); a feverish child who limps (NICE CKS);
 - NHS pictures looked after at home: chickenpox in a child (not in an adult), a fall that left a
   graze in someone under 65, indigestion's upper tummy pain, black poo on iron tablets, a little
   breathlessness in pregnancy with its warning signs said absent, the teller's worry beside a
-  minor complaint.
+  minor complaint, a baby's cold with no temperature.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ READINGS = [
     ("fell, hit forehead on the bedside cabinet", "head-injury", set()),
     ("had it the first day only", None, {"pain-on-first-steps"}),
     ("black poo since starting ferrous sulphate", "taking-iron", set()),
+    ("the dog bit him on the face", "deep-or-facial-bite", set()),
+    ("a deep bite on her hand from the cat", "deep-or-facial-bite", set()),
+    ("she bit her lip eating toast", None, {"deep-or-facial-bite"}),
 ]
 
 
@@ -70,6 +74,7 @@ def test_reading(served, text, expected, not_expected):
     ("a bit breathless on the stairs now I'm 30 weeks, no chest pain, heart not racing", PREGNANT),
     ("she has a cold and a runny nose, I panicked because she was grizzly, drinking well", TODDLER),
     ("red burn on my hand from the oven tray, held it under the cold tap, no blisters", MAN),
+    ("blocked snuffly nose, feeding fine, no temperature", Patient(age_years=0.5, sex=Sex.MALE)),
 ])
 def test_self_care(served, detector, text, patient):
     assert level_of(served, detector, text, patient) == Urgency.SELF_CARE
@@ -84,6 +89,10 @@ def test_self_care(served, detector, text, patient):
     ("breathless on the stairs at 30 weeks and my heart is racing, no chest pain", PREGNANT, Urgency.CONSULTATION_24H),
     # a toddler scalded by a cup of tea: A&E (NHS burns and scalds, under 5)
     ("pulled a cup of hot tea over himself, his tummy is red and blistering", TODDLER, Urgency.EMERGENCY),
+    # a bite on the face (NHS animal and human bites: A&E)
+    ("our dog bit my son's face, a deep cut on his cheek", CHILD, Urgency.EMERGENCY),
+    # a feverish child who limps: septic arthritis until shown otherwise (NICE CKS acute childhood limp)
+    ("limping since this morning, no injury, temperature 38.6", CHILD, Urgency.EMERGENCY),
     # a head hit on a blood thinner
     ("found on floor, hit forehead on the wardrobe, small cut, alert", OLDER_MAN, Urgency.EMERGENCY),
 ])
