@@ -524,13 +524,17 @@ _LONG_JOURNEY = (r"(?:long\s*-?\s*haul|long|overnight|transatlantic|(?:[4-9]|1\d
                  r"\s+(?:flights?|plane journeys?|drives?|car journeys?|car rides?|coach (?:journeys?|trips?|rides?)|"
                  r"bus (?:journeys?|rides?)|train (?:journeys?|rides?)|journeys?|trips? in the car)")
 # a body part said to be warm or pink, which the encoder reads as cold hands and feet
-_WARM_PARTS = r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms|toes and fingers)"
+_WARM_PARTS = (r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms|toes and fingers|"
+               r"foot|hand|leg|arm)")
 # a blood sugar said with its number ("her sugars have been running 14 to 17", "BM 2.8", "meter
 # said 3.4", "blood glucose of 300"): the words that lead to the number
 _SUGAR_SAID = (r"\b(?:blood\s+)?(?:sugars?|glucose|bms?|cbgs?|bgs?|(?<!flow\s)meter)(?:\s+(?:levels?|readings?|tests?))?"
                r"(?:\s+(?:has|have|had|is|are|was|were|been|keeps?|kept|running|reading|readings|came\s+back|coming\s+up|"
                r"showing|showed|shows|says|said|of|at|on|up\s+to|between|=|:|nearly|about|around|over|above|below|under|"
                r"as\s+high\s+as|as\s+low\s+as|only)){0,4}\s*")
+# a medicine bought over the counter, named
+_OTC_MEDICINE = (r"(?:paracetamol|ibuprofen|calpol|nurofen|aspirin|co-codamol|codeine|antihistamines?|tablets|medicine|"
+                 r"painkillers?|gaviscon|rennie|piriton|cetirizine|loratadine)\b")
 # a glucose meter or sensor a number was read on ("on my meter", "on the Libre")
 _ON_A_METER = (r"(?:mmol\s+)?(?:on|from)\s+(?:my|the|his|her|their|our)\s+(?:glucose\s+|blood\s+sugar\s+|sugar\s+)?"
                r"(?:meter|monitor|sensor|libre|glucometer|dexcom|finger\s*-?\s*prick)\b")
@@ -1134,6 +1138,41 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # bowels "blocked up": constipation, not a blocked nose
     (r"\b(?:bowels?|constipat\w*|opened|poo|pooed|stools?|motion)\b[^.;]{0,80}?(?P<span>\b(?:feels?\s+|feeling\s+|all\s+)?blocked\s+up\b"
      r"(?:\s+and\s+(?:miserable|uncomfortable|bloated|sore|fed\s+up))?)", "constipation"),
+    # --- vignettes_blind29 (session 13) ---
+    # pain that screams when the toes or fingers are moved (pain on passive stretch: NHS compartment
+    # syndrome); painkillers "not touching it" is no such sign (period pain, sciatica say it too)
+    (r"\b(?:screams?|screaming|agony|excruciating|yells?|cries\s+out)\s+(?:when|if)\s+(?:(?:his|her|my|the)\s+)?"
+     r"(?:toes|fingers|foot|ankle)\s+(?:are\s+|is\s+|get\s+)?(?:moved|touched|stretched|bent|wiggled)\b",
+     "pain-out-of-proportion"),
+    # skin coming away or peeling off in sheets (NHS Stevens-Johnson syndrome: 999 or A&E)
+    (r"\bskin\s+(?:is\s+|has\s+been\s+|was\s+|keeps\s+)?(?:coming|came|peeling|peeled|sliding|slid|lifting|lifted|"
+     r"falling|fell|rubbing)\s+(?:away|off)\b", "skin-coming-away"),
+    # the parent's tiredness ("Mum tired but coping"), which is not the baby's
+    (r"\b(?:mum|mom|mother|dad|father|parents?|carer|i'm|i\s+am)\s+(?:is\s+|are\s+|feels?\s+|feeling\s+)?"
+     r"(?:very\s+|really\s+|a\s+bit\s+|so\s+)?(?:tired|exhausted|knackered|shattered|worn\s+out)\b(?=[^.;]{0,40}\b(?:coping|baby|he|she|him|her)\b)",
+     NOT_FINDING),
+    # a baby's long crying spells ("crying 2-3 hrs most evenings"): colic's sign (NHS colic)
+    (r"\bcr(?:ying|ies)\s+(?:for\s+)?(?:\d+\s*(?:-|to)\s*)?\d+\s*(?:hrs?|hours?)\b", "irritable-infant"),
+    # which painkillers to take, asked ("what painkillers are best"), which the encoder reads as misuse
+    (r"\b(?:which|what|best|strongest|right)\s+(?:painkillers?|pain\s*killers?|pain\s+relief|tablets|medicine)\b|"
+     r"\bpainkillers?\s+(?:are|is)\s+(?:best|ok|okay|safe|better)\b", NOT_FINDING),
+    # where a normal blood pressure was taken, said with its numbers ("BP at pharmacy today 118/72"):
+    # the numbers are read by facts.py
+    (r"\b(?:bp|blood\s+pressure)\s+(?:at|from|in|taken\s+at|done\s+at|checked\s+at)\s+(?:the\s+)?"
+     r"(?:pharmacy|chemist's|chemists|chemist|gp|surgery|home|work|clinic)\b(?=[^.;]{0,25}\d{2,3}\s*/\s*\d{2,3})", NOT_FINDING),
+    # a bad pain "low down on the right" (or left): the lower tummy, where the encoder read nothing
+    (r"\b(?:pain|hurts?|hurting|ache|aching|cramps?|cramping|sore|bad|severe|agony|agonising|agonizing|terrible|awful|"
+     r"excruciating)\s+low\s+down\s+(?:on|in|to)\s+(?:the\s+|her\s+|his\s+|my\s+)?"
+     r"(?:right|left|rt|lt)\b(?:\s+(?:hand\s+)?side)?(?!\s+of\s+(?:the|her|his|my)\s+(?:back|spine|neck))", "lower-abdominal-pain"),
+    # a question about taking medicines together ("can I take paracetamol with the ibuprofen?"), which
+    # the encoder reads as an overdose
+    (r"\b(?:can|could|should|may|is\s+it\s+ok(?:ay)?\s+to|is\s+it\s+safe\s+to|safe\s+to|ok(?:ay)?\s+to)\s+"
+     r"(?:i\s+|he\s+|she\s+|you\s+|we\s+|they\s+)?(?:take|have|give|use|mix)\s+(?:\w+\s+){0,3}?"
+     rf"{_OTC_MEDICINE}(?:\s+(?:with|and|alongside|together\s+with|as\s+well\s+as)\s+(?:the\s+|my\s+|his\s+|her\s+)?"
+     rf"(?:\w+\s+){{0,2}}?{_OTC_MEDICINE})?", NOT_FINDING),
+    # a period that came when expected, which the encoder reads as an irregular period
+    (r"\bperiods?\s+(?:came|come|started|arrived|has\s+come|has\s+started)\s+(?:when\s+expected|on\s+time|as\s+expected|"
+     r"as\s+normal|as\s+usual|regular(?:ly)?|on\s+the\s+right\s+day)\b", NOT_FINDING),
     # --- vignettes_blind23 and 27 (session 13) ---
     # phlegm brought up or a cough "productive of" sputum, which the encoder reads as a baby
     # bringing up milk and as green (bile) vomit
