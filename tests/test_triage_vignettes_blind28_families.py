@@ -97,5 +97,9 @@ def test_self_care(served, detector, text, patient):
     ("found on floor, hit forehead on the wardrobe, small cut, alert", OLDER_MAN, Urgency.EMERGENCY),
 ])
 def test_level(served, detector, text, patient, level):
-    assert level_of(served, detector, text, patient) >= level if level >= Urgency.EMERGENCY \
-        else level_of(served, detector, text, patient) == level
+    """An emergency may be answered with an ambulance; the levels below must be met exactly."""
+    got = level_of(served, detector, text, patient)
+    if level >= Urgency.EMERGENCY:
+        assert got >= level
+    else:
+        assert got == level
