@@ -196,7 +196,8 @@ BLEEDING_GOING_ON = re.compile(
 
 # Exposures whose words are always about the past ("I was travelling in Kenya a month ago", "had an
 # operation 10 days ago"): the past is what they say, so a history reading never puts them out of date.
-PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact"})
+PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact",
+                            "cancer-history"})
 
 # "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
 # says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the

@@ -808,7 +808,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # (an amount quoted or said roughly too: "took 'about 20-odd' paracetamol", vignettes_blind23)
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:['\"]\s*)?"
      rf"(?:about\s+|around\s+|over\s+|like\s+|roughly\s+|maybe\s+)?"
-     rf"{_AMOUNT}(?:\s*-?\s*(?:odd|ish|plus)\b|\s*\+)?(?:\s*['\"])?\s+(?:of\s+)?(?:{_WORD}\s+){{0,2}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
+     rf"{_AMOUNT}(?:\s*-?\s*(?:odd|ish|plus)\b|\s*\+)?(?:\s*['\"])?\s+(?:of\s+)?(?:{_WORD}\s+){{0,3}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
      "overdose"),
     # paracetamol taken above its daily maximum of 4 g, spread over days (a staggered overdose: NHS
     # paracetamol for adults, "taken more than the maximum dose": A&E), said in grams a day
@@ -1138,6 +1138,32 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # bowels "blocked up": constipation, not a blocked nose
     (r"\b(?:bowels?|constipat\w*|opened|poo|pooed|stools?|motion)\b[^.;]{0,80}?(?P<span>\b(?:feels?\s+|feeling\s+|all\s+)?blocked\s+up\b"
      r"(?:\s+and\s+(?:miserable|uncomfortable|bloated|sore|fed\s+up))?)", "constipation"),
+    # --- own variants, the rules alone (session 13) ---
+    # too much of a medicine taken by mistake ("took double my insulin", "gave her two doses")
+    (r"\b(?:took|taken|had|given|gave\s+(?:him|her|them))\s+(?:double|twice|two\s+doses\s+of|an\s+extra\s+dose\s+of|"
+     r"too\s+much(?:\s+of)?)\s+(?:(?:my|his|her|their|the)\s+)?(?:insulin|methotrexate|warfarin|digoxin|lithium|"
+     r"paracetamol|calpol|medicine|medication|tablets|dose)\b", "overdose"),
+    # a cancer had or treated, said in the text: a cancer on record for the rules (NICE NG234)
+    (r"\b(?:had|have|has|treated\s+for|history\s+of|survivor\s+of)\s+(?:a\s+)?(?:breast|prostate|lung|bowel|colon|kidney|"
+     r"thyroid|skin|ovarian|womb|bladder)?\s*cancer\b|\b(?:had|has|have)\s+(?:myeloma|lymphoma|leukaemia|leukemia)\b",
+     "cancer-history"),
+    # pain between the shoulder blades: the upper back (an aortic dissection's site)
+    (r"\b(?:interscapular|between\s+(?:the|my|his|her|their)\s+shoulder\s*-?\s*blades)\b", "back-pain"),
+    # pain now settled in the lower right ("localised to the right lower quadrant", "moved to the RIF")
+    (r"\b(?:localised|localized|moved|shifted|settled|migrated|now)\s+(?:to|into|in)\s+(?:the\s+)?"
+     r"(?:right\s+lower\s+quadrant|rlq|right\s+iliac\s+fossa|rif|lower\s+right|bottom\s+right)\b",
+     "pain-migrating-to-right-lower-abdomen"),
+    # legs or arms that have gone weak ("my legs have gone weak", "his legs went like jelly")
+    (r"\b(?:both\s+)?legs\s+(?:have\s+|has\s+|had\s+|'ve\s+)?(?:gone|went|going|become|becoming|got|getting|are|feel|feels|felt)\s+"
+     r"(?:all\s+|really\s+|very\s+|a\s+bit\s+|so\s+)?(?:weak|wobbly|floppy|like\s+jelly|useless)\b", "leg-weakness"),
+    (r"\b(?:both\s+)?arms\s+(?:have\s+|has\s+|had\s+|'ve\s+)?(?:gone|went|going|become|becoming|got|getting)\s+"
+     r"(?:all\s+|really\s+|very\s+|a\s+bit\s+|so\s+)?(?:weak|floppy|useless)\b", "arm-weakness"),
+    # a spot's yellow or white head ("like a pimple with a yellow head"), which the encoder reads as
+    # jaundice
+    (r"\b(?:a|with\s+a|has\s+a|got\s+a)\s+(?:yellow|white|yellowish|whitish|yellowy|pus-filled|creamy)\s+"
+     r"(?:head|top|centre|center|tip|point)\b", NOT_FINDING),
+    # eating stopped ("stopped eating"), which the encoder reads as eating too much
+    (r"\b(?:stopped|stopping|has\s+stopped|not|isn't|hasn't\s+been|won't\s+be)\s+eating\b", "decreased-appetite"),
     # --- vignettes_blind29 (session 13) ---
     # pain that screams when the toes or fingers are moved (pain on passive stretch: NHS compartment
     # syndrome); painkillers "not touching it" is no such sign (period pain, sciatica say it too)
