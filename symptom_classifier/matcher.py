@@ -1143,6 +1143,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:took|taken|had|given|gave\s+(?:him|her|them))\s+(?:double|twice|two\s+doses\s+of|an\s+extra\s+dose\s+of|"
      r"too\s+much(?:\s+of)?)\s+(?:(?:my|his|her|their|the)\s+)?(?:insulin|methotrexate|warfarin|digoxin|lithium|"
      r"paracetamol|calpol|medicine|medication|tablets|dose)\b", "overdose"),
+    # a child or adult found with medicines or household chemicals, or tablets gone from the pot (NHS:
+    # a child who may have swallowed medicine or a chemical goes to A&E)
+    (r"\b(?:found|caught)\s+(?:\w+\s+){0,5}?with\s+(?:(?:my|the|her|his|their|our|a|an|some)\s+)?(?:[a-z]+'s\s+)?(?:\w+\s+){0,2}?"
+     r"(?:tablets|pills|medicines?|medication|capsules|batteries|battery|bleach|detergent|washing\s+(?:capsules|pods|tablets)|"
+     r"liquitabs|weed\s*killer|antifreeze|e-?liquid|(?:bottle|tube|pot|packet)\s+of\s+[\w-]+)\b|"
+     r"\b(?:some|a\s+few|several|two|three|four|five)\s+(?:tablets|pills|capsules)\s+(?:are\s+|were\s+|is\s+)?missing\b|"
+     r"\b(?:pot|bottle|packet|box|blister\s+pack)\s+(?:was\s+|is\s+)?(?:open|opened)\b[^.;]{0,30}?\bmissing\b", "overdose"),
     # a cancer had or treated, said in the text: a cancer on record for the rules (NICE NG234)
     (r"\b(?:had|have|has|treated\s+for|history\s+of|survivor\s+of)\s+(?:a\s+)?(?:breast|prostate|lung|bowel|colon|kidney|"
      r"thyroid|skin|ovarian|womb|bladder)?\s*cancer\b|\b(?:had|has|have)\s+(?:myeloma|lymphoma|leukaemia|leukemia)\b",

@@ -11,6 +11,7 @@ look-alike that must keep its own level:
 - a load of someone else's tablets, three words between the amount and the tablets;
 - pain between the shoulder blades that came on suddenly with a faint (aortic dissection);
 - pain localised to the right lower quadrant with vomiting (appendicitis);
+- a child found with someone's tablets, some missing (triage_blind8's miss);
 - a spot's yellow head is no jaundice.
 """
 
@@ -40,6 +41,9 @@ ADULT = Patient(age_years=35, sex=Sex.FEMALE)
     ("he took a load of his dad's sleeping tablets, very drowsy", TEEN),
     ("sudden pain between my shoulder blades an hour ago and I felt faint", MAN),
     ("tummy ache since yesterday, now localised to the right lower quadrant, vomiting", GIRL),
+    # found with someone's medicines (NHS: a child who may have swallowed medicine goes to A&E)
+    ("found my toddler with nan's heart tablets, the pot was open and a few are missing, he seems fine",
+     Patient(age_years=2, sex=Sex.MALE)),
 ])
 def test_the_rules_alone_call_it_an_emergency(served, detector, text, patient):
     assert level_of(served, detector, text, patient) >= Urgency.EMERGENCY
