@@ -1150,6 +1150,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"liquitabs|weed\s*killer|antifreeze|e-?liquid|(?:bottle|tube|pot|packet)\s+of\s+[\w-]+)\b|"
      r"\b(?:some|a\s+few|several|two|three|four|five)\s+(?:tablets|pills|capsules)\s+(?:are\s+|were\s+|is\s+)?missing\b|"
      r"\b(?:pot|bottle|packet|box|blister\s+pack)\s+(?:was\s+|is\s+)?(?:open|opened)\b[^.;]{0,30}?\bmissing\b", "overdose"),
+    # an opioid painkiller said in the text ("she takes morphine for her back", "on oxycodone")
+    (r"\b(?:on|taking|takes|take|took|started|had|has\s+been\s+on|uses|using|wears|wearing)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+)?"
+     r"(?:liquid\s+|oral\s+)?(?:morphine|oramorph|oxycodone|oxycontin|codeine|co-codamol|dihydrocodeine|fentanyl|tramadol|methadone|"
+     r"buprenorphine|tapentadol|diamorphine|heroin|opioids?|opiates?)(?:\s+patch(?:es)?)?\b", "taking-opioid"),
+    # breathing that has gone slow or shallow ("her breathing is slow"), with drowsiness an opioid's
+    # danger sign
+    (r"\bbreathing\s+(?:is\s+|was\s+|has\s+gone\s+|seems\s+|looks\s+|sounds\s+|gets\s+)?(?:very\s+|really\s+|really\s+)?"
+     r"(?:slow|shallow|slow\s+and\s+shallow|shallow\s+and\s+slow)\b|\b(?:slow|shallow)\s+breathing\b", "apnea"),
     # a cancer had or treated, said in the text: a cancer on record for the rules (NICE NG234)
     (r"\b(?:had|have|has|treated\s+for|history\s+of|survivor\s+of)\s+(?:a\s+)?(?:breast|prostate|lung|bowel|colon|kidney|"
      r"thyroid|skin|ovarian|womb|bladder)?\s*cancer\b|\b(?:had|has|have)\s+(?:myeloma|lymphoma|leukaemia|leukemia)\b",

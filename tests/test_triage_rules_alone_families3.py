@@ -12,6 +12,8 @@ look-alike that must keep its own level:
 - pain between the shoulder blades that came on suddenly with a faint (aortic dissection);
 - pain localised to the right lower quadrant with vomiting (appendicitis);
 - a child found with someone's tablets, some missing (triage_blind8's miss);
+- drowsiness with slow or shallow breathing on an opioid said in the text or on record (NHS
+  morphine: 999), not a snorer's slow breathing at night;
 - a spot's yellow head is no jaundice.
 """
 
@@ -41,6 +43,9 @@ ADULT = Patient(age_years=35, sex=Sex.FEMALE)
     ("he took a load of his dad's sleeping tablets, very drowsy", TEEN),
     ("sudden pain between my shoulder blades an hour ago and I felt faint", MAN),
     ("tummy ache since yesterday, now localised to the right lower quadrant, vomiting", GIRL),
+    # drowsy with slow breathing on an opioid (NHS morphine: 999)
+    ("mum keeps nodding off mid-sentence and her breathing is slow, she takes morphine for her hip",
+     Patient(age_years=81, sex=Sex.FEMALE)),
     # found with someone's medicines (NHS: a child who may have swallowed medicine goes to A&E)
     ("found my toddler with nan's heart tablets, the pot was open and a few are missing, he seems fine",
      Patient(age_years=2, sex=Sex.MALE)),
@@ -55,6 +60,8 @@ def test_the_rules_alone_call_it_an_emergency(served, detector, text, patient):
     ("had the baby 2 weeks ago, still some light brown bleeding, getting less", NEW_MOTHER),
     ("sore throat and a temperature, eating ice cream fine, no drooling", CHILD),
     ("itchy throat and sneezing every spring", ADULT),
+    ("takes co-codamol for her knees, a bit sleepy after lunch, breathing fine", Patient(age_years=81, sex=Sex.FEMALE)),
+    ("he snores, is sleepy all day and his breathing is slow at night", MAN),
 ])
 def test_look_alikes_stay_below_emergency(served, detector, text, patient):
     assert level_of(served, detector, text, patient) < Urgency.EMERGENCY
