@@ -1060,7 +1060,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"the\s+temp(?:erature)?|the\s+fever|my\s+temp(?:erature)?)\s+down\b", "fever"),
     # the end of a splinter or a thread seen ("I can see the end of it"), which the encoder reads as
     # suicidal thoughts
-    (r"\b(?:can|could|i\s+can|you\s+can)\s+see\s+the\s+end\s+of\s+(?:it|the\s+\w+)\b", NOT_FINDING),
+    (r"\b(?:can|could)\s+see\s+the\s+end\s+of\s+(?:it|the\s+\w+)\b", NOT_FINDING),
     # a neck that hurts to turn the head ("hurts to turn my head"), which the encoder reads as a
     # tender scalp
     (r"\b(?:hurts|painful|sore|agony|difficult|hard)\s+(?:to|when\s+(?:i|he|she|you)|if\s+(?:i|he|she|you))\s+"
@@ -1083,7 +1083,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:on|against|off|into)\b", "head-injury"),
     # the glass test named, whatever it showed ("did the glass test and it goes white"): what the
     # rash did under the glass is read by the patterns above
-    (r"\b(?:the\s+|a\s+)?(?:glass|tumbler)\s+test\b(?=[^.;]{0,60}?\b(?:goes|go|went|turns|turned|turn)\s+(?:white|pale)\b|"
+    (r"\b(?:the |a )?(?:glass|tumbler)\s+test\b(?=[^.;]{0,60}?\b(?:goes|go|went|turns|turned|turn)\s+(?:white|pale)\b|"
      r"[^.;]{0,60}?\b(?:fades|faded|disappears|disappeared|blanches|blanched|vanishes|vanished)\b)", NOT_FINDING),
     # ... and one that showed spots that do not fade ("did the glass test and they didn't fade")
     (r"\b(?:glass|tumbler)\s+test\b[^.;]{0,60}?\b(?:didn't|did\s+not|don't|do\s+not|doesn't|does\s+not|won't|wouldn't|"
@@ -1127,8 +1127,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:[^.;]{0,30}?\b(?:over|on|onto|down)\s+(?:himself|herself|myself|themselves|yourself|him|her|me|them))?", "minor-burn"),
     # a bite on the face, or a deep one (NHS animal and human bites: A&E); a lip or cheek only when an
     # animal bit it ("she bit her lip" is no bite wound)
-    (r"\b(?:(?:(?:the|a|an|our|my|his|her|their)\s+)?(?:[a-z]+'s\s+)?(?:dog|dogs|cat|cats|fox|horse|ferret|rat|monkey)\s+"
-     r"(?:has\s+|had\s+)?)?(?:bit|bites|biting|bitten|mauled|savaged)\s+(?:(?:him|her|me|them)\s+)?(?:(?:on|in|across)\s+)?"
+    (r"\b(?:(?:dog|dogs|cat|cats|fox|horse|ferret|rat|monkey)\s+(?:has\s+|had\s+)?)?(?:bit|bites|biting|bitten|mauled|savaged)\s+(?:(?:him|her|me|them)\s+)?(?:(?:on|in|across)\s+)?"
      r"(?:the|his|her|my|their|our)\s+(?:[a-z]+'s\s+)?(?:face|nose|eye|ear|forehead|chin)\b|"
      r"\b(?:dog|dogs|cat|cats|fox|horse|ferret|rat|monkey)\b[^.;]{0,30}?\b(?:bit|bitten)\s+(?:(?:him|her|me|them)\s+)?(?:on\s+)?"
      r"(?:the|his|her|my|their)\s+(?:[a-z]+'s\s+)?(?:lip|lips|cheek|cheeks)\b|"
@@ -1148,7 +1147,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:found|caught)\s+(?:\w+\s+){0,5}?with\s+(?:(?:my|the|her|his|their|our|a|an|some)\s+)?(?:[a-z]+'s\s+)?(?:\w+\s+){0,2}?"
      r"(?:tablets|pills|medicines?|medication|capsules|batteries|battery|bleach|detergent|washing\s+(?:capsules|pods|tablets)|"
      r"liquitabs|weed\s*killer|antifreeze|e-?liquid|(?:bottle|tube|pot|packet)\s+of\s+[\w-]+)\b|"
-     r"\b(?:some|a\s+few|several|two|three|four|five)\s+(?:tablets|pills|capsules)\s+(?:are\s+|were\s+|is\s+)?missing\b|"
+     r"\b(?:some|few|several|two|three|four|five)\s+(?:tablets|pills|capsules)\s+(?:are\s+|were\s+|is\s+)?missing\b|"
      r"\b(?:pot|bottle|packet|box|blister\s+pack)\s+(?:was\s+|is\s+)?(?:open|opened)\b[^.;]{0,30}?\bmissing\b", "overdose"),
     # an opioid painkiller said in the text ("she takes morphine for her back", "on oxycodone")
     (r"\b(?:on|taking|takes|take|took|started|had|has\s+been\s+on|uses|using|wears|wearing)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+)?"
@@ -1156,7 +1155,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"buprenorphine|tapentadol|diamorphine|heroin|opioids?|opiates?)(?:\s+patch(?:es)?)?\b", "taking-opioid"),
     # breathing that has gone slow or shallow ("her breathing is slow"), with drowsiness an opioid's
     # danger sign
-    (r"\bbreathing\s+(?:is\s+|was\s+|has\s+gone\s+|seems\s+|looks\s+|sounds\s+|gets\s+)?(?:very\s+|really\s+|really\s+)?"
+    (r"\bbreathing\s+(?:is\s+|was\s+|has\s+gone\s+|seems\s+|looks\s+|sounds\s+|gets\s+)?(?:very\s+|really\s+)?"
      r"(?:slow|shallow|slow\s+and\s+shallow|shallow\s+and\s+slow)\b|\b(?:slow|shallow)\s+breathing\b", "apnea"),
     # a cancer had or treated, said in the text: a cancer on record for the rules (NICE NG234)
     (r"\b(?:had|have|has|treated\s+for|history\s+of|survivor\s+of)\s+(?:a\s+)?(?:breast|prostate|lung|bowel|colon|kidney|"
@@ -1175,7 +1174,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:all\s+|really\s+|very\s+|a\s+bit\s+|so\s+)?(?:weak|floppy|useless)\b", "arm-weakness"),
     # a spot's yellow or white head ("like a pimple with a yellow head"), which the encoder reads as
     # jaundice
-    (r"\b(?:a|with\s+a|has\s+a|got\s+a)\s+(?:yellow|white|yellowish|whitish|yellowy|pus-filled|creamy)\s+"
+    (r"(?<=\ba\s)(?:yellow|white|yellowish|whitish|yellowy|pus-filled|creamy)\s+"
      r"(?:head|top|centre|center|tip|point)\b", NOT_FINDING),
     # eating stopped ("stopped eating"), which the encoder reads as eating too much
     (r"\b(?:stopped|stopping|has\s+stopped|not|isn't|hasn't\s+been|won't\s+be)\s+eating\b", "decreased-appetite"),
@@ -1189,7 +1188,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bskin\s+(?:is\s+|has\s+been\s+|was\s+|keeps\s+)?(?:coming|came|peeling|peeled|sliding|slid|lifting|lifted|"
      r"falling|fell|rubbing)\s+(?:away|off)\b", "skin-coming-away"),
     # the parent's tiredness ("Mum tired but coping"), which is not the baby's
-    (r"\b(?:mum|mom|mother|dad|father|parents?|carer|i'm|i\s+am)\s+(?:is\s+|are\s+|feels?\s+|feeling\s+)?"
+    (r"(?:\b(?:mum|mom|mother|dad|father|parents?|carer|i'm)|(?<=\bi\s)am)\s+(?:is\s+|are\s+|feels?\s+|feeling\s+)?"
      r"(?:very\s+|really\s+|a\s+bit\s+|so\s+)?(?:tired|exhausted|knackered|shattered|worn\s+out)\b(?=[^.;]{0,40}\b(?:coping|baby|he|she|him|her)\b)",
      NOT_FINDING),
     # a baby's long crying spells ("crying 2-3 hrs most evenings"): colic's sign (NHS colic)
@@ -1261,7 +1260,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:close|shut)\s+(?:(?:the|her|his|my|their)\s+)?(?:(?:r|l|right|left|rt|lt)\s+)?eye(?:lid)?\b|"
      r"\b(?:can't|cannot|can\s+not|unable\s+to|won't|couldn't|could\s+not)\s+(?:wrinkle|raise|lift|move|frown\s+with)\s+"
      r"(?:(?:the|her|his|my|their)\s+)?(?:(?:r|l|right|left|rt|lt)\s+)?(?:forehead|eyebrow|brow)\b|"
-     r"\b(?:r|l|right|left|her|his|the)\s+eye\s+(?:won't|will\s+not|doesn't|does\s+not|isn't)\s+(?:fully\s+)?(?:close|shut|closing|shutting)\b",
+     r"\beye\s+(?:won't|will\s+not|doesn't|does\s+not|isn't)\s+(?:fully\s+)?(?:close|shut|closing|shutting)\b",
      "cannot-close-eye-or-raise-eyebrow"),
     # one hand, arm or leg said to be heavy, weak, clumsy or useless: one-sided weakness (NICE NG128)
     (r"\b(?:right|left|r|l|one)\s+(?:hand|arm|leg)(?:'s|\s+has|\s+had|\s+is|\s+was)?\s+(?:been\s+|felt\s+|feels\s+|"
@@ -1322,7 +1321,10 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
                 while i < len(items) and items[i][0] is op_codes.LITERAL:
                     text += chr(items[i][1])
                     i += 1
-                return found | {text}
+                # the parser factors a shared first letter out of an alternation ("can|could" is
+                # "c" then "an|ould"): the letters go on with whatever the rest starts with
+                rest = first(items, i)
+                return found | ({text + r for r in rest} if rest else {text})
             elif op is op_codes.SUBPATTERN:
                 inner = first(list(arg[-1]))
                 if inner is None:
