@@ -1266,10 +1266,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:right|left|r|l|one)\s+(?:hand|arm|leg)(?:'s|\s+has|\s+had|\s+is|\s+was)?\s+(?:been\s+|felt\s+|feels\s+|"
      r"feeling\s+|went\s+|gone\s+|go\s+|goes\s+|going\s+|seems?\s+|seemed\s+)?(?:a\s+bit\s+|a\s+little\s+|slightly\s+|"
      r"really\s+|very\s+|all\s+|quite\s+)?(?:heavy|weak|clumsy|useless|dead|floppy)\b", "unilateral-weakness"),
-    # blood vomited, said with words between ("vomited approx a cupful of bright red blood"), which
-    # the encoder reads as blood in the stool
-    (r"\b(?:vomit(?:ed|ing|s)?|threw\s+up|thrown\s+up|throwing\s+up|brought\s+up|bringing\s+up|retched\s+up|sick)\s+"
-     r"(?:up\s+)?(?:[\w'-]+\s+){0,6}?(?:fresh\s+|bright\s+red\s+|dark\s+red\s+|bright\s+|red\s+|dark\s+)?blood\b"
+    # blood vomited, said with words between ("vomited approx a cupful of bright red blood", "she was
+    # sick, there was blood in it"), which the encoder reads as blood in the stool; a negation
+    # between ("vomited twice but no blood") says the blood is absent
+    (r"\b(?:vomit(?:ed|ing|s)?|threw\s+up|thrown\s+up|throwing\s+up|brought\s+up|bringing\s+up|retched\s+up|sick)\s*"
+     r"(?:up\s+)?(?:(?!(?:no|not|never|none|nothing|without|isn't|wasn't|hasn't|haven't|didn't|don't|doesn't|any)\b)[\w'-]+\s+|,\s+){0,6}?(?:fresh\s+|bright\s+red\s+|dark\s+red\s+|bright\s+|red\s+|dark\s+)?blood\b"
      r"(?!\s+(?:tests?|pressure|sugars?|results?|thinners?|counts?|donation|transfusion))", "vomiting-blood"),
     # a heart going fast said by a relative ("her heart's going really fast")
     (r"\b(?:heart|pulse)(?:'s|\s+is|\s+was|\s+has\s+been|\s+keeps)?\s+(?:going|racing|pounding|beating|running)\s+"
@@ -1292,6 +1293,79 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:(?:kill|stab|attack|harm|shoot)\s+(?:them|him|her|someone|somebody|people|the\s+neighbours|the\s+neighbors)|"
      r"hurt\s+(?:someone|somebody|people|the\s+neighbours|the\s+neighbors)|"
      r"sort\s+(?:them|him|her)\s+out\s+before)\b", "threat-to-others"),
+    # time off work said as "called in sick", which the encoder reads as vomiting (vignettes_blind26)
+    (r"\b(?:called|calls|calling|rang|rung|rings|phoned|phones|phoning)\s+in\s+sick\b|"
+     r"\b(?:off|signed\s+off)\s+(?:work\s+)?sick\b(?!\s+(?:with|from|because))|\bsick\s+(?:leave|notes?|days?|pay)\b",
+     NOT_FINDING),
+    # still passing urine, said as reassurance, which the encoder reads as passing it often
+    (r"\bstill\s+(?:weeing|peeing|passing\s+(?:urine|water)|having\s+(?:wet|wee)\s+nappies)\b", NOT_FINDING),
+    # "6 or 7 runs to the toilet": diarrhoea, not passing urine often
+    # (the count is claimed too, so that the phrase outlasts "runs to the loo" read as passing urine often)
+    (r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|several|many|countless|endless|"
+     r"constant)\s+(?:(?:or|to)\s+(?:\d+|\w+)\s+)?)?runs\s+to\s+the\s+(?:toilet|loo|bathroom|lav)\b", "diarrhea"),
+    # the back just under the ribs is the loin (a kidney's pain), not the upper tummy
+    (r"\b(?:pain|ache|aching|hurting|soreness|tenderness)\s+(?:[\w']+\s+){0,6}?back\s+(?:just\s+)?(?:under|below|beneath)\s+"
+     r"(?:the|my|his|her|their)\s+(?:ribs?|rib\s*cage)\b|"
+     r"\bback\s+(?:just\s+)?(?:under|below|beneath)\s+(?:the|my|his|her|their)\s+(?:ribs?|rib\s*cage)\s+(?:is|are|has\s+been|"
+     r"have\s+been|feels?|felt|was|were)\s+(?:\w+\s+)?(?:sore|painful|aching|hurting|tender|killing)\b", "back-pain"),
+    # saliva managed, said as reassurance ("managing food, fluids and own saliva"), which the
+    # encoder reads as saliva that cannot be swallowed
+    (r"(?<!\bnot\s)(?<!n't\s)\b(?:managing|manages|managed|coping\s+with|copes\s+with|can\s+swallow|able\s+to\s+swallow)\s+"
+     r"(?:[\w,]+\s+){0,4}?(?:(?:own|her|his|my|their)\s+(?:own\s+)?)?(?:saliva|spit|secretions)\b", NOT_FINDING),
+    # ... while saliva that cannot be swallowed is the red flag itself, with its owner said
+    (r"\b(?:can't|cannot|can\s+not|cant|unable\s+to|not\s+able\s+to|struggling\s+to|struggles\s+to|couldn't|could\s+not)\s+"
+     r"(?:even\s+)?swallow\s+(?:(?:his|her|my|their|your)\s+)?(?:own\s+)?(?:saliva|spit|spittle)\b", "unable-to-swallow-saliva"),
+    # a nose pouring with blood is a nosebleed (its own rules weigh it), not bleeding from a wound
+    (r"\bnose\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|been\s+|started\s+|kept\s+|just\s+)?"
+     r"(?:pouring|gushing|streaming|pumping|poured|gushed|pissing|dripping|pissed)\s+(?:out\s+)?(?:with\s+)?blood\b", "nosebleed"),
+    # ... and one that will not stop is bleeding that will not stop (NHS nosebleed: A&E)
+    (r"\b(?:nose\s*bleed|nosebleed|nose)\b[^.;]{0,60}?\b(?P<span>(?:it|that|which|bleeding|blood|bleed)\s+(?:still\s+)?(?:won't|will\s+not|wont|"
+     r"doesn't|does\s+not|isn't|is\s+not|hasn't|has\s+not|can't|cannot)\s+(?:stop|stopped|stopping))\b", "severe-bleeding"),
+    # ... as is one said to have gone on for more than 15 minutes ("nosebleed for forty minutes"),
+    # unless the sentence says it stopped (NHS nosebleed: A&E if longer than 10 to 15 minutes)
+    (r"\b(?:nose\s*bleed|nosebleed|nose\s+(?:has\s+been\s+|is\s+|keeps\s+|kept\s+|started\s+|been\s+)?(?:bleeding|pouring|gushing|"
+     r"streaming)(?:\s+(?:with\s+)?blood)?)\s+(?:non\s*-?\s*stop\s+)?for\s+(?P<span>(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|"
+     r"almost\s+|at\s+least\s+|a\s+good\s+)?(?:(?:1[6-9]|[2-9]\d)\s*(?:minutes|mins)|(?:twenty|thirty|forty|fifty|sixty)\s+(?:minutes|mins)|"
+     r"half\s+an\s+hour|an\s+hour|(?:1|2|3|one|two|three)\s+hours?|ages))\b(?![^.;]*\b(?:stopped|stops|settled|eased|dried\s+up))",
+     "severe-bleeding"),
+    # the white of an eye gone red, like a blob of blood (a burst blood vessel): a red eye
+    (r"\bwhite\s+of\s+(?:my|his|her|the|their|your)\s+(?:(?:left|right|l|r)\s+)?eye\s+(?:is|was|has\s+gone|had\s+gone|went|"
+     r"looks?|looked|turned|has\s+turned)\s+(?:all\s+|really\s+|very\s+)?(?:bright\s+|blood\s*-?\s*)?red\b"
+     r"(?:\s*,?\s+like\s+(?:a|an)\s+(?:\w+\s+)?(?:blob|splodge|patch|spot|pool|puddle|smear)\s+of\s+blood)?", "eye-redness"),
+    # blisters or spots on the hands and the soles of the feet: a rash (hand, foot and mouth), not
+    # poor circulation
+    (r"\b(?:blisters?|spots?|sores?|rash|ulcers?)\s+on\s+(?:his|her|their|my|the)\s+(?:hands?|palms?)\s+and\s+(?:on\s+)?"
+     r"(?:the\s+)?(?:soles\s+of\s+)?(?:(?:his|her|their|my)\s+)?(?:feet|soles|foot)\b", "skin-rash"),
+    # cramp that "happens in either leg": where, not numbness; toes pointing in a cramp: its spasm
+    (r"\bhappens?\s+in\s+(?:either|both|each|one|the\s+other)\s+(?:leg|legs|arm|arms|foot|feet|calf|calves)\b"
+     r"(?:\s+(?:on|at)\s+(?:different|other|some|most|alternate|separate)\s+(?:nights|days|times|occasions))?", NOT_FINDING),
+    (r"\btoes?\s+(?:pointing|pointed|curling|curled|clawing|clawed)\b", "leg-cramps-or-spasms"),
+    # could not catch one's breath: short of breath
+    (r"\b(?:couldn't|could\s+not|can't|cannot|can\s+not|unable\s+to|struggling\s+to|struggled\s+to|trying\s+to)\s+"
+     r"catch\s+(?:her|his|my|their|your)\s+breath\b", "shortness-of-breath"),
+    # dry air from the heating or the weather, not hot, dry skin
+    (r"\bdry\s+(?:with|from|because\s+of|cos\s+of|due\s+to)\s+(?:the\s+)?(?:central\s+)?(?:heating|radiators?|air\s*-?\s*con|"
+     r"air\s+conditioning|weather|cold\s+weather|wind|sun|aircon)\b", NOT_FINDING),
+    # someone else's fright ("my wife's panicking"), not the patient's anxiety
+    (r"\b(?:my|his|her|their|the)\s+(?:wife|husband|partner|mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|"
+     r"granddad|grandad|grandpa|family|neighbour|neighbor|friend|boyfriend|girlfriend|sister|brother|daughter|son)"
+     r"(?:'s|\s+is|\s+was|\s+has\s+been|\s+got|\s+gets|\s+getting|\s+went|\s+keeps)?\s+(?:really\s+|a\s+bit\s+|so\s+|very\s+|"
+     r"quite\s+|totally\s+|completely\s+)?(?:panicking|panicked|panicky|frantic|in\s+a\s+panic|in\s+a\s+state|"
+     r"beside\s+(?:herself|himself)|freaking\s+out|freaked\s+out|worried\s+sick)\b", NOT_FINDING),
+    # a mood said as mild ("he's a bit grumpy"), not a temper problem
+    (r"\b(?:a\s+bit|a\s+little|a\s+little\s+bit|bit|slightly|abit)\s+(?:grumpy|grouchy|cranky|crabby|ratty|moody|out\s+of\s+sorts)\b",
+     NOT_FINDING),
+    # a baby content between feeds, said as reassurance, not a feeding problem
+    (r"\b(?:happy|content|settled|contented|fine|smiley|smiling)\s+(?:in\s+)?(?:between|after|before)\s+(?:her\s+|his\s+|the\s+)?"
+     r"(?:feeds|feeding|bottles|meals)\b", NOT_FINDING),
+    # "sick of" something is being fed up with it ("she is sick of blood tests"), not vomiting
+    (r"\b(?:is|am|i'm|im|she's|he's|they're|we're|getting|got|was|are|were|so|really|just)\s+(?:so\s+|really\s+)?sick\s+"
+     r"(?:and\s+tired\s+)?of\b(?:\s+(?:all\s+)?(?:the\s+)?(?:blood\s+)?(?:tests?|needles|hospitals?|appointments?|it|this|that|them))?",
+     NOT_FINDING),
+    # crust on the lashes or lids: an eye's discharge dried (a sticky eye), not crusted sores
+    (r"\b(?:sticky\s+)?(?:(?:yellow|yellowish|green|greenish|white|creamy)\s+)?(?:crust|crusts|crusting|crusty\s+bits|gunk|goo)\s+"
+     r"(?:on|in|around|along|stuck\s+to)\s+(?:(?:the|his|her|their|my|both)\s+)?(?:(?:r|l|right|left)\s+)?"
+     r"(?:(?:eye)?lashes|eyelids?|lids?|eyes?|lash\s+line)\b", "eye-discharge"),
 )
 PATTERN_CONFIDENCE = 0.85
 

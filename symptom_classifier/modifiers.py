@@ -10,12 +10,12 @@ from .lexicon import BODY_PART_WORDS
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "a few": 3, "few": 3, "several": 4, "a couple of": 2, "couple of": 2,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "a few": 3, "few": 3, "several": 4, "a couple of": 2, "couple of": 2,
     "a couple": 2, "half an": 0.5, "half a": 0.5,
 }
 UNIT_HOURS = {"min": 1 / 60, "minute": 1 / 60, "hr": 1, "hour": 1, "h": 1, "day": 24, "d": 24,
               "night": 24, "week": 168, "wk": 168, "month": 730, "year": 8760, "yr": 8760}
-_NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple of|couple of|a couple|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple of|couple of|a couple|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 _UNIT = r"(?P<unit>min(?:ute)?s?|hrs?|hours?|h|days?|d|nights?|weeks?|wks?|months?|years?|yrs?)"
 DURATION_RES = (
     re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|over\s+|more than\s+|the\s+(?:past|last)\s+|the\s+)?{_NUM}\s*-?\s*{_UNIT}\b"),
@@ -76,7 +76,8 @@ SIZE_OF_THING_RE = re.compile(
     r"fry-up|fry up|roast|buffet|feast|portion|portions|plate|plateful|bowl|bowlful|night|night out|session|weekend|"
     r"drinking|drinker|smoker|box|boxes|bag|bags|shopping|furniture|sofa|wardrobe|weights?|load|loads|lifting|"
     r"suitcase|case|rucksack|backpack|coat|blanket|duvet|workout|bench\s+press|bench|press|squats?|deadlifts?|"
-    r"gym\s+session|training|training\s+session|leg\s+day|rain|rainfall|traffic|snow)\b")
+    r"gym\s+session|training|training\s+session|leg\s+day|rain|rainfall|traffic|snow|"
+    r"egg|goose\s*-?\s*egg|bump|lump|bruise)\b")
 ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
