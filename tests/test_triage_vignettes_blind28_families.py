@@ -26,7 +26,7 @@ import pytest
 
 from healthmesh.clinical import Patient, Sex, Urgency
 from tests.support.reading import assert_reads
-from tests.support.triage import level_of
+from tests.support.triage import level_of, meets
 
 CHILD = Patient(age_years=5, sex=Sex.FEMALE)
 TODDLER = Patient(age_years=1.5, sex=Sex.MALE)
@@ -97,9 +97,5 @@ def test_self_care(served, detector, text, patient):
     ("found on floor, hit forehead on the wardrobe, small cut, alert", OLDER_MAN, Urgency.EMERGENCY),
 ])
 def test_level(served, detector, text, patient, level):
-    """An emergency may be answered with an ambulance; the levels below must be met exactly."""
     got = level_of(served, detector, text, patient)
-    if level >= Urgency.EMERGENCY:
-        assert got >= level
-    else:
-        assert got == level
+    assert meets(got, level), (text, got)

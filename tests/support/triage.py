@@ -23,3 +23,8 @@ def assessor(default_patient: Patient) -> Callable[..., UrgencyAssessment]:
 def level_of(served, detector, text: str, patient: Patient, vitals: Vitals = Vitals()) -> Urgency:
     """The rules' level on the classifier's reading of `text` (no differential, no screen)."""
     return detector.assess(patient, vitals, served.classify(text).findings).level
+
+
+def meets(got: Urgency, level: Urgency) -> bool:
+    """An expected emergency may be answered with an ambulance; a level below must be met exactly."""
+    return got >= level if level >= Urgency.EMERGENCY else got == level
