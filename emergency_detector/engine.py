@@ -161,6 +161,8 @@ class EmergencyDetector:
                 continue
             if e.unless_history and any(w in h.lower() for w in e.unless_history for h in patient.history):
                 continue
+            if e.with_history and not any(w in h.lower() for w in e.with_history for h in patient.history):
+                continue
             if e.unless_medications and any(d in med for d in e.unless_medications for med in medications):
                 continue
             if e.min_days is not None and not self._lasted(findings, present, e.min_days):

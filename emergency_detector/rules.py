@@ -259,7 +259,8 @@ class Explanation:
     replaces the finding's own rules with that level. It holds only when none of `unless` and no
     other red-flag finding is present, the explained finding is not severe or sudden, the patient
     is in the age range and takes none of `unless_medications` (and has no history on record when
-    `no_history`, none naming one of `unless_history`), at least one of `reassured_by` is said to be absent (when given), the explained
+    `no_history`, none naming one of `unless_history`, and one naming one of `with_history` when given),
+    at least one of `reassured_by` is said to be absent (when given), the explained
     finding is said to have lasted at least `min_days` (when given), and no other rule fires on the
     explained picture (engine.py)."""
 
@@ -272,6 +273,7 @@ class Explanation:
     unless_medications: tuple[str, ...] = ()
     no_history: bool = False
     unless_history: tuple[str, ...] = ()  # words: a history item containing one keeps the finding's reading
+    with_history: tuple[str, ...] = ()  # words: a history item containing one is needed (a known BPPV)
     max_days: float | None = None
     min_days: float | None = None  # the explained finding must be said to have lasted this long
 
@@ -576,6 +578,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             unless_medications=tuple(m.lower() for m in e.get("unless_medications") or ()),
             no_history=bool(e.get("no_history")),
             unless_history=tuple(h.lower() for h in e.get("unless_history") or ()),
+            with_history=tuple(h.lower() for h in e.get("with_history") or ()),
             max_days=None if e.get("max_days") is None else float(e["max_days"]),
             min_days=None if e.get("min_days") is None else float(e["min_days"]),
         ))

@@ -293,7 +293,7 @@ def render(data: dict[str, Any]) -> str:
                    "given: self-care counts it as a minor symptom for its window, a higher level replaces its own "
                    "rules with that level. It never holds over a red flag: any other red-flag finding, any "
                    "`unless` finding, a severe or sudden explained finding, a listed medicine, a history on "
-                   "record (where marked), a patient outside the ages, or any other rule firing on the explained "
+                   "record (where marked) or the lack of a named one (where one is needed), a patient outside the ages, or any other rule firing on the explained "
                    "picture keeps the finding's own reading; `reassured_by` needs one of its findings said to "
                    "be absent.\n")
         rows = []
@@ -308,6 +308,8 @@ def render(data: dict[str, Any]) -> str:
                 extra.append("no history on record")
             if e.get("unless_history"):
                 extra.append("no history of " + " or ".join(e["unless_history"]))
+            if e.get("with_history"):
+                extra.append("a history of " + " or ".join(e["with_history"]))
             if e.get("min_days") is not None:
                 extra.append(f"lasting at least {e['min_days']:g} days")
             window = f"; {e['max_days']:g} days" if e.get("max_days") is not None else ""

@@ -58,7 +58,9 @@ PREGNANT_RE = re.compile(
 MAX_PREGNANCY_WEEKS = PREGNANCY_WEEKS_RANGE[1]  # beyond this a number is not a gestation
 NOT_PREGNANT_RE = re.compile(
     r"\b(?:not|isn't|never been|no chance of being|can't be|cannot be)\s+(?:currently\s+)?"
-    r"pregnan\w*|\bnegative pregnancy test|\bpregnancy test (?:was |is )?negative")
+    r"pregnan\w*|\bnegative pregnancy test|\bpregnancy test (?:was |is )?negative|"
+    r"\b(?:no|zero)\s+(?:chance|way|possibility)\s+(?:that\s+)?(?:i'm|i\s+am|im|she's|she\s+is|shes|i\s+could\s+be|"
+    r"she\s+could\s+be|of\s+being)\s+pregnan\w*")
 MAYBE_PREGNANT_RE = re.compile(
     r"\b(?:might|may|could)\s+be\s+pregnant|\bpossibly pregnant|\bmaybe pregnant|\bmissed (?:my |her )?period")
 

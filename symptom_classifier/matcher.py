@@ -654,8 +654,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
      r"\bsame\s+(?:pattern|thing|attacks?|headaches?|migraines?)\s+(?P<span>(?:ever\s+)?since\s+(?:i|she|he)\s+was\s+(?:a\s+)?"
      r"(?:teen|teenager|child|kid|girl|boy|little|young|at\s+school|in\s+school))\b|"
-     r"\b(?:same|identical|just)\s+(?:as|like|to)\s+(?:her|his|my|their)\s+(?:usual|normal|other|previous)\s+"
-     r"(?:migraines?|attacks?|pattern|headaches)\b", "usual-migraine"),
+     r"\b(?:same|identical|just|exactly)\s+(?:as|like|to)\s+(?:her|his|my|their)\s+(?:usual|normal|other|previous)\s+"
+     r"(?:migraines?|attacks?|pattern|headaches|ones)\b", "usual-migraine"),
     # a lump placed in the breast with words between ("a firm lump in the upper outer part of her left
     # breast"): NICE NG12's breast lump
     (rf"\blump\b(?:\s+{_AFFIRMED}){{0,8}}?\s+(?:of|in|on|near)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:left\s+|right\s+)?"
@@ -666,7 +666,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a reliever inhaler needed every few hours or many times a day (NHS asthma: asthma that is
     # getting worse; an urgent GP appointment)
     (r"\b(?:reliever|blue inhaler|blue puffer|ventolin|salbutamol|inhaler|puffer|pump)s?\b[^.;]{0,40}?"
-     r"\b(?:every\s+(?:\d|one|two|three|four|couple of|few)\s*(?:-\s*\d\s*)?(?:hours?|hrs?)|"
+     r"\b(?:every\s+(?:\d|one|two|three|four|couple of|few)\s*(?:-\s*\d\s*)?(?:hours?|hrs?)|(?:\d|two|three|four)\s*-?\s*(?:hourly|hrly)|"
      r"(?:\d+|several|many|lots of|loads of|a lot of)\s+times\s+(?:a|each|per|every)\s+day|"
      r"(?:much\s+|a lot\s+|far\s+)?more\s+(?:often\s+)?than\s+(?:usual|normal)|all the time|constantly)\b",
      "reliever-inhaler-often"),
@@ -808,6 +808,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # (an amount quoted or said roughly too: "took 'about 20-odd' paracetamol", vignettes_blind23)
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:['\"]\s*)?"
      rf"(?:about\s+|around\s+|over\s+|like\s+|roughly\s+|maybe\s+)?"
+     rf"(?!(?:1|2|one|two|a\s+couple\s+of|couple\s+of)\s)"  # one or two tablets is a dose, not an overdose
      rf"{_AMOUNT}(?:\s*-?\s*(?:odd|ish|plus)\b|\s*\+)?(?:\s*['\"])?\s+(?:of\s+)?(?:{_WORD}\s+){{0,3}}(?:tablets?|pills?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin)\b",
      "overdose"),
     # paracetamol taken above its daily maximum of 4 g, spread over days (a staggered overdose: NHS
@@ -1318,13 +1319,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a nose pouring with blood is a nosebleed (its own rules weigh it), not bleeding from a wound
     (r"\bnose\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|been\s+|started\s+|kept\s+|just\s+)?"
      r"(?:pouring|gushing|streaming|pumping|poured|gushed|pissing|dripping|pissed)\s+(?:out\s+)?(?:with\s+)?blood\b", "nosebleed"),
-    # ... and one that will not stop is bleeding that will not stop (NHS nosebleed: A&E)
-    (r"\b(?:nose\s*bleed|nosebleed|nose)\b[^.;]{0,60}?\b(?P<span>(?:it|that|which|bleeding|blood|bleed)\s+(?:still\s+)?(?:won't|will\s+not|wont|"
+    # ... and one that will not stop is bleeding that will not stop (NHS nosebleed: A&E); a nose that
+    # runs and will not stop is not
+    (r"\b(?:nose\s*bleeds?|nosebleeds?|nose\s+(?:[\w']+\s+){0,4}?(?:bleed\w*|blood))\b[^.;]{0,60}?\b(?P<span>(?:it|that|which|and|bleeding|blood|bleed)\s+(?:still\s+)?(?:won't|will\s+not|wont|"
      r"doesn't|does\s+not|isn't|is\s+not|hasn't|has\s+not|can't|cannot)\s+(?:stop|stopped|stopping))\b", "severe-bleeding"),
     # ... as is one said to have gone on for more than 15 minutes ("nosebleed for forty minutes"),
     # unless the sentence says it stopped (NHS nosebleed: A&E if longer than 10 to 15 minutes)
     (r"\b(?:nose\s*bleed|nosebleed|nose\s+(?:has\s+been\s+|is\s+|keeps\s+|kept\s+|started\s+|been\s+)?(?:bleeding|pouring|gushing|"
-     r"streaming)(?:\s+(?:with\s+)?blood)?)\s+(?:non\s*-?\s*stop\s+)?for\s+(?P<span>(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|"
+     r"streaming)(?:\s+(?:with\s+)?blood)?)\s+(?:(?:that|which|and\s+it)\s+(?:has\s+|had\s+|'s\s+)?(?:been\s+)?"
+     r"(?:going(?:\s+on)?|lasting|lasted|gone\s+on|bleeding|pouring|running)\s+)?(?:non\s*-?\s*stop\s+)?for\s+(?P<span>(?:over\s+|more\s+than\s+|about\s+|around\s+|nearly\s+|"
      r"almost\s+|at\s+least\s+|a\s+good\s+)?(?:(?:1[6-9]|[2-9]\d)\s*(?:minutes|mins)|(?:twenty|thirty|forty|fifty|sixty)\s+(?:minutes|mins)|"
      r"half\s+an\s+hour|an\s+hour|(?:1|2|3|one|two|three)\s+hours?|ages))\b(?![^.;]*\b(?:stopped|stops|settled|eased|dried\s+up))",
      "severe-bleeding"),
@@ -1353,7 +1356,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"quite\s+|totally\s+|completely\s+)?(?:panicking|panicked|panicky|frantic|in\s+a\s+panic|in\s+a\s+state|"
      r"beside\s+(?:herself|himself)|freaking\s+out|freaked\s+out|worried\s+sick)\b", NOT_FINDING),
     # a mood said as mild ("he's a bit grumpy"), not a temper problem
-    (r"\b(?:a\s+bit|a\s+little|a\s+little\s+bit|bit|slightly|abit)\s+(?:grumpy|grouchy|cranky|crabby|ratty|moody|out\s+of\s+sorts)\b",
+    (r"\b(?:a\s+bit|a\s+little|a\s+little\s+bit|bit|slightly|abit|just)\s+(?:grumpy|grouchy|cranky|crabby|ratty|moody|out\s+of\s+sorts)\b",
      NOT_FINDING),
     # a baby content between feeds, said as reassurance, not a feeding problem
     (r"\b(?:happy|content|settled|contented|fine|smiley|smiling)\s+(?:in\s+)?(?:between|after|before)\s+(?:her\s+|his\s+|the\s+)?"
@@ -1362,6 +1365,109 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:is|am|i'm|im|she's|he's|they're|we're|getting|got|was|are|were|so|really|just)\s+(?:so\s+|really\s+)?sick\s+"
      r"(?:and\s+tired\s+)?of\b(?:\s+(?:all\s+)?(?:the\s+)?(?:blood\s+)?(?:tests?|needles|hospitals?|appointments?|it|this|that|them))?",
      NOT_FINDING),
+    # "in the mornings": when it happens (on waking), not a heat exposure
+    # ("fine in the morning" is left whole: its "fine" says the complaint has gone by then)
+    (r"\b(?:in|during)\s+the\s+mornings\b|\bevery\s+morning\b", "symptoms-on-waking"),
+    # a missing button battery or magnet, with words between ("the little round battery from the
+    # kitchen scales is missing"): possibly swallowed (NHS: A&E)
+    (r"\b(?:batter(?:y|ies)|magnets?)\b[^.;]{0,50}?\b(?:is|are|has\s+gone|have\s+gone|went|'s|was|were)\s+missing\b|"
+     r"\b(?:can't|cannot|can\s+not|couldn't)\s+find\s+(?:the|a|one\s+of\s+the)\s+(?:\w+\s+){0,3}?(?:batter(?:y|ies)|magnets?)\b",
+     "swallowed-battery-or-magnet"),
+    # a blood pressure tablet named is a medicine, not a high reading
+    (r"\b(?:blood\s+pressure|bp)\s+(?:tablets?|pills?|medication|medicines?|meds)\b", NOT_FINDING),
+    # the lump a bump raises ("lump coming up"), not a mass
+    (r"\b(?:lump|bump|egg|swelling)\s+(?:is\s+|has\s+)?(?:coming|come|came|going|gone)\s+up\b", NOT_FINDING),
+    # a painkiller that does not help is not an overdose
+    (r"\b(?:paracetamol|ibuprofen|co-codamol|cocodamol|codeine|painkillers?|pain\s+killers?|analgesia|naproxen|tramadol|calpol|"
+     r"nurofen|pain\s+relief)\s+(?:is\s+|was\s+|are\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:ineffective|not\s+(?:helping|"
+     r"working|touching\s+it|controlling(?:\s+it)?|effective|doing\s+much)|no\s+help|no\s+good|useless|doing\s+nothing|"
+     r"hasn't\s+helped|haven't\s+helped|didn't\s+help|not\s+really\s+helping)\b", NOT_FINDING),
+    # when in the cycle ("two weeks after my last period"), not a long period
+    (r"\b(?:\d+|a|one|two|three|a\s+couple\s+of|a\s+few)\s+(?:days?|weeks?)\s+(?:after|since|before)\s+(?:my|her|the)\s+"
+     r"(?:last\s+)?period\b", NOT_FINDING),
+    # over the costal cartilage: the front of the chest wall
+    (r"\b(?:over|on|at)\s+(?:the\s+)?costal\s+cartilages?\b", NOT_FINDING),
+    # a migraine on record ("known migraine with aura for years") is history, not a headache lasting years
+    (r"\b(?:known|diagnosed|longstanding|long-standing|history\s+of|hx\s+of|hx)\s+(?:with\s+)?(?:migraines?|migraineur)"
+     r"(?:\s+with(?:out)?\s+aura)?(?:\s+(?:for|since)\s+(?:years|many\s+years|\d+\s+years|ages|decades|childhood))?\b", NOT_FINDING),
+    # a painkiller given or taken as such ("taking paracetamol and using a hot water bottle", "nurse
+    # said to give paracetamol"), which the encoder reads as an overdose; an amount ("took 20
+    # paracetamol") is read by the overdose pattern
+    (r"\b(?:taking|took|taken|take|give|gave|given|giving|had|using|use|used|tried|trying|on)\s+(?:him\s+|her\s+|them\s+|my\s+|"
+     r"his\s+|their\s+|some\s+|regular\s+|the\s+|a\s+dose\s+of\s+|a\s+spoon\s+of\s+)?(?:(?:one|two|1|2|a\s+couple\s+of)\s+)?"
+     r"(?:calpol|paracetamol|ibuprofen|nurofen|"
+     r"co-codamol|cocodamol|painkillers?|pain\s+killers?)\b(?!\s+(?:overdose|too\s+many))", NOT_FINDING),
+    # a fall in a named everyday place ("fell in the playground"), not major trauma
+    (r"\b(?:fell|fallen|tripped|slipped)\s+(?:over\s+)?(?:in|at|on)\s+(?:the\s+)?(?:playground|park|garden|pavement|school|"
+     r"street|nursery|playgroup|kitchen|bathroom|football|netball|pitch|trampoline\s+park)\b", "fall"),
+    # the glass test done to be sure, with no rash said ("did the glass test anyway"): only what the
+    # spots did under the glass is read
+    (r"\b(?:did|done|tried|do|doing)\s+the\s+glass\s+test\s+(?:anyway|just\s+in\s+case|to\s+be\s+(?:safe|sure)|as\s+well|too)\b",
+     NOT_FINDING),
+    # an illness going round a nursery or a family, not a spinning head
+    (r"\b(?:bug|virus|something|sickness|illness|lurgy|flu|cold|norovirus|d\s*&\s*v|tummy\s+bug|stomach\s+bug)\s+"
+     r"(?:has\s+been\s+|had\s+been\s+|is\s+|was\s+|that's\s+|that\s+is\s+|that\s+was\s+)?(?:going\s+(?:a)?round|doing\s+the\s+rounds)\b",
+     NOT_FINDING),
+    # diarrhoea described ("runny and smelly"), not a runny nose
+    (r"\b(?:runny|watery|loose)\s+and\s+(?:smelly|frothy|green|yellow|explosive|stinky|foul)\b", "diarrhea"),
+    # something cold put on an injury, or cold weather, not a cold
+    (r"\b(?:a\s+)?cold\s+(?:flannel|compress|cloth|pack|towel|water|tap|bath|shower|weather|snap|spell|drink|drinks)\b", NOT_FINDING),
+    # swallowing said to be possible, as reassurance
+    (r"\b(?:can|could|able\s+to)\s+(?:still\s+)?swallow\s+(?:food|drinks?|fluids|liquids|water|everything|ok|okay|fine|normally|"
+     r"food\s+and\s+(?:drink|drinks|fluids))\b", NOT_FINDING),
+    # legs said to match ("both calves the same size") and a day on one's feet, as reassurance and context
+    (r"\b(?:both\s+)?(?:calves|legs|ankles|arms)\s+(?:are\s+|look\s+|looked\s+|were\s+)?(?:the\s+)?same\s+size\b|"
+     r"\bon\s+(?:her|his|my|their)\s+feet\s+(?:a\s+lot|all\s+day|all\s+the\s+time|for\s+hours)\b", NOT_FINDING),
+    # feeds kept down, as reassurance
+    (r"\b(?:keeping|kept|keeps)\s+(?:her|his|their|the|my|all\s+her|all\s+his)?\s*(?:milk|feeds?|food|fluids|drinks?|bottles?|"
+     r"water|juice)\s+down\b", NOT_FINDING),
+    # urine said to be a normal colour ("weeing normally, pale yellow"), not paleness or jaundice
+    (r"\b(?:wee|pee|urine|weeing|peeing|water)\b[^.;]{0,30}?\b(?:pale|light|clear|straw)(?:\s*-?\s*(?:yellow|coloured|colored))?\b",
+     NOT_FINDING),
+    # washed out or wiped out: tired, not pale
+    (r"\b(?:washed|wiped|knocked)\s+out\b", "fatigue"),
+    # a hearing aid that whistles, not ringing in the ear
+    (r"\bhearing\s+aids?\s+(?:is\s+|are\s+|keeps\s+|keep\s+)?(?:whistling|whistles|squealing|squeals|buzzing|feeding\s+back)\b", NOT_FINDING),
+    # a pain worse getting out of a chair is when it hurts, not weak legs ("can't get out of a chair" still is)
+    (r"\b(?:worse|hurts|painful|sore|aches?|pain|stiff)\s+(?:\w+\s+){0,5}?(?:and\s+)?(?:when\s+)?(?P<span>getting\s+(?:up\s+)?"
+     r"(?:out\s+of|up\s+from|off)\s+(?:a|the|my|his|her)\s+(?:chair|bed|car|sofa|settee))\b", NOT_FINDING),
+    # a baby's nappy rash said with its colour ("red sore rash in nappy area")
+    (r"\b(?:red|sore|angry|raw)(?:\s*,?\s+(?:and\s+)?(?:red|sore|angry|raw|spotty))?\s+rash\s+(?:in|on|around)\s+(?:the\s+|her\s+|his\s+)?"
+     r"(?:nappy|diaper)\s+(?:area|region)\b", "diaper-rash"),
+    # blisters at the corner of the mouth or on the lip: a cold sore
+    (r"\b(?:(?:small\s+)?cluster\s+of\s+(?:small\s+|tiny\s+|little\s+)?|small\s+|tiny\s+|little\s+)?blisters?\s+(?:on|at|around|by|in)\s+"
+     r"(?:the\s+|my\s+|her\s+|his\s+)?(?:(?:l|r|left|right)\s+)?(?:corner\s+of\s+(?:the\s+|my\s+|her\s+|his\s+)?mouth|"
+     r"(?:upper\s+|lower\s+|top\s+|bottom\s+)?lips?)\b", "lip-sore"),
+    # a bruise said with its size ("a big bruise"), whose "a big" the encoder read as a fit
+    (r"\b(?:a\s+)?(?:big|huge|massive|large|nasty|great\s+big|whopping)\s+(?:(?:blue|purple|black|yellow|dark)\s+)?bruises?\b", "bruise"),
+    # a fit said with its size ("had a big fit"), which nothing read
+    (r"\b(?:had|having|has|have|took|taking)\s+(?:a|another|one|his|her)\s+(?:big|bad|massive|major|huge|long|full|proper|nasty)\s+"
+     r"(?:fit|seizure|convulsion)s?\b", "seizures"),
+    # a letter home from the nursery or school is news, not a suicide note
+    (r"\b(?:a\s+)?(?:letter|note|message|text|email)\s+(?:home\s+)?(?:from|about)\s+(?:the\s+)?(?:nursery|school|playgroup|daycare|"
+     r"childminder|preschool)\b", NOT_FINDING),
+    # a rash that feels like sandpaper (scarlet fever's), said with "feels rough" first
+    (r"\b(?:feels?|felt|feeling)\s+(?:rough\s+)?like\s+sandpaper\b|\brough\s+like\s+sandpaper\b", "sandpaper-rash"),
+    # energy or fizzy drinks, not alcohol
+    (r"\b(?:drink|drinks|drinking|drank|having|have|had)\s+(?:like\s+|about\s+|around\s+|up\s+to\s+)?(?:\d+|a\s+few|several|lots\s+of|"
+     r"loads\s+of|two|three|four|five|six)?\s*(?:cans\s+of\s+)?(?:energy|fizzy|sugary|soft)\s+drinks?\b|\b(?:energy|fizzy)\s+drinks?\b",
+     NOT_FINDING),
+    # a one-sided headache, whose "sided" the encoder read as pain in the side
+    (r"\b(?:one|1|left|right)\s*-?\s*sided\s+(?:throbbing\s+|pounding\s+|thumping\s+|pulsing\s+)?(?:headache|head\s*ache|migraine)\b",
+     "headache"),
+    # the pubic bone's pain (the pelvis at the front: pelvic girdle pain in pregnancy)
+    (r"\b(?:pain|ache|aching|sore|hurts?|hurting)\s+(?:\w+\s+){0,4}?(?:over|in|at|on|around)\s+(?:my|her|the)\s+pubic\s+bone\b|"
+     r"\bpubic\s+bone\s+(?:pain|ache|is\s+(?:sore|painful|killing))\b", "pelvic-pain"),
+    # drooling because swallowing hurts: saliva that cannot be swallowed (NHS: a quinsy, epiglottitis)
+    (r"\b(?:dribbling|drooling)\s+because\s+(?:swallowing|it\s+hurts\s+to\s+swallow|(?:i|he|she)\s+(?:can't|cannot)\s+swallow)\b",
+     "unable-to-swallow-saliva"),
+    # a thunderclap headache said as a blow ("a sudden bang at the back of my head like someone
+    # clubbed me"): NICE NG228, the worst headache of one's life
+    (r"\b(?:sudden|suddenly|out\s+of\s+nowhere)\s+(?:a\s+)?(?:bang|thud|explosion|thunderclap|blow|whack|crack)\s+(?:at|in|to|on)\s+"
+     r"the\s+back\s+of\s+(?:my|his|her|the)\s+head\b|"
+     r"\blike\s+(?:someone|somebody)\s+(?:had\s+)?(?:clubbed|hit|smacked|whacked|struck|kicked)\s+(?:me|him|her)\s+"
+     r"(?:on|in|over)\s+the\s+(?:back\s+of\s+the\s+)?head\b|\blike\s+(?:someone|somebody)\s+(?:had\s+)?clubbed\s+(?:me|him|her)\b",
+     "worst-headache-of-life"),
     # crust on the lashes or lids: an eye's discharge dried (a sticky eye), not crusted sores
     (r"\b(?:sticky\s+)?(?:(?:yellow|yellowish|green|greenish|white|creamy)\s+)?(?:crust|crusts|crusting|crusty\s+bits|gunk|goo)\s+"
      r"(?:on|in|around|along|stuck\s+to)\s+(?:(?:the|his|her|their|my|both)\s+)?(?:(?:r|l|right|left)\s+)?"

@@ -18,6 +18,8 @@ file), beside a look-alike that must keep its own reading or level:
 - a bump's size ("a massive egg on his forehead") is a size, not a severe head injury;
 - a nosebleed that will not stop, or has lasted more than 15 minutes, needs A&E (NHS nosebleed);
   nosebleeds coming and going for a week do not;
+- BPPV on record, come back as before with no other warning sign: the exercises at home (NICE CKS
+  vertigo; an explanation may now require a history item, `with_history`);
 - pain in the back under the ribs is the loin, not the upper tummy; with a temperature and pee
   symptoms it is a possible kidney infection (NHS: an urgent GP appointment).
 """
@@ -37,6 +39,7 @@ WOMAN = Patient(age_years=34, sex=Sex.FEMALE)
 MAN = Patient(age_years=30, sex=Sex.MALE)
 OLDER_MAN = Patient(age_years=74, sex=Sex.MALE)
 OLDER_WOMAN = Patient(age_years=64, sex=Sex.FEMALE)
+KNOWN_BPPV = Patient(age_years=66, sex=Sex.FEMALE, history=("benign paroxysmal positional vertigo",))
 
 READINGS = [
     ("she has rung in sick twice this week and barely eats", None, {"vomiting"}),
@@ -48,6 +51,8 @@ READINGS = [
     ("an ache in my back just below the ribs on the left and it burns to pee", "back-pain", {"upper-abdominal-pain"}),
     ("throat is sore but he's managing his own saliva and drinks", None, {"unable-to-swallow-saliva"}),
     ("his nose was gushing with blood for ten minutes", "nosebleed", {"severe-bleeding"}),
+    ("my nose is running and it won't stop", "coryza", {"severe-bleeding"}),
+    ("his eye is gunky in the mornings", None, {"heat-exposure"}),
     ("the white of her right eye has gone bright red, no pain", "eye-redness", {"vaginal-bleeding"}),
     ("small blisters on her palms and on the soles of her feet", "skin-rash", {"poor-circulation"}),
     ("the cramp happens in either leg on different nights", None, {"paresthesia", "hangover"}),
@@ -85,6 +90,8 @@ def test_reading(served, text, expected, not_expected):
     # nosebleeds on and off for a week are not one long bleed, and one that stopped is over
     ("my nose keeps bleeding on and off for a week", MAN),
     ("had a nosebleed for 20 minutes, it has stopped now and I feel fine", MAN),
+    # BPPV on record, back again (NICE CKS: it recurs; exercises at home)
+    ("the room spins for a few seconds when I roll over in bed, no headache, hearing is fine", KNOWN_BPPV),
 ])
 def test_self_care(served, detector, text, patient):
     assert level_of(served, detector, text, patient) == Urgency.SELF_CARE
@@ -100,9 +107,14 @@ def test_self_care(served, detector, text, patient):
     ("her nose started bleeding an hour ago and it still won't stop", WOMAN, Urgency.EMERGENCY),
     ("nosebleed for forty minutes now", MAN, Urgency.EMERGENCY),
     ("a nosebleed for 25 mins, pinching it", CHILD, Urgency.EMERGENCY),
+    ("a nosebleed that has been going for 45 minutes and won't stop even with pinching", MAN, Urgency.EMERGENCY),
     # a head bump that made the child vomit keeps the head injury's own rules (NICE NG232)
     ("banged his forehead on the table, a huge egg on it, and he has been sick twice since", CHILD,
      Urgency.EMERGENCY),
+    # the same spinning with no BPPV on record is a GP's to see; with slurred speech it is a stroke's
+    ("the room spins for a few seconds when I roll over in bed, no headache, hearing is fine", OLDER_WOMAN,
+     Urgency.CONSULTATION),
+    ("the room spins when I roll over in bed and my speech is slurred, no headache", KNOWN_BPPV, Urgency.EMERGENCY),
     # drooling and unable to swallow saliva with a sore throat (NHS epiglottitis: 999)
     ("sore throat, he can't swallow his own saliva and is drooling", MAN, Urgency.EMERGENCY),
 ])
