@@ -1468,6 +1468,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"\blike\s+(?:someone|somebody)\s+(?:had\s+)?(?:clubbed|hit|smacked|whacked|struck|kicked)\s+(?:me|him|her)\s+"
      r"(?:on|in|over)\s+the\s+(?:back\s+of\s+the\s+)?head\b|\blike\s+(?:someone|somebody)\s+(?:had\s+)?clubbed\s+(?:me|him|her)\b",
      "worst-headache-of-life"),
+    # vaccinations just had ("had her jabs this morning", "since his 16 week jabs"); the injection
+    # site's usual redness or hardness is part of it, not a rash or a leg pain
+    (r"\b(?:had|has\s+had|got|after|since)\s+(?:(?:his|her|their|my|the|its|our)\s+)?(?:[\w-]+\s+){0,3}?(?:jabs|jab|vaccinations?|"
+     r"vaccines?|immunisations?|immunizations?)\b", "recent-vaccination"),
+    (r"\b(?:the\s+)?(?:injection|jab|vaccination|needle)\s+(?:site|spot|area|mark)\b(?:\s+(?:on|in)\s+(?:her|his|their|the|my)\s+"
+     r"(?:thigh|leg|arm))?(?:\s+(?:is|looks|was|feels))?\s+(?:a\s+bit\s+|slightly\s+)?(?:red|hard|sore|lumpy|swollen|pink)"
+     r"(?:\s+and\s+(?:a\s+bit\s+)?(?:red|hard|sore|lumpy|swollen|pink|warm))?\b", NOT_FINDING),
     # crust on the lashes or lids: an eye's discharge dried (a sticky eye), not crusted sores
     (r"\b(?:sticky\s+)?(?:(?:yellow|yellowish|green|greenish|white|creamy)\s+)?(?:crust|crusts|crusting|crusty\s+bits|gunk|goo)\s+"
      r"(?:on|in|around|along|stuck\s+to)\s+(?:(?:the|his|her|their|my|both)\s+)?(?:(?:r|l|right|left)\s+)?"

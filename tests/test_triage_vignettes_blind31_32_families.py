@@ -23,6 +23,8 @@ look-alike that must keep its own reading or level:
   rash "rough like sandpaper" (feeling rough), energy drinks (alcohol), a "one-sided" headache
   (pain in the side), the pubic bone's pain, drooling because swallowing hurts (the red flag), a
   thunderclap said as a blow to the back of the head (NICE NG228);
+- a temperature, grizzling or a sore injection site in the day or two after a baby's vaccinations
+  (NHS vaccination side effects; not under 3 months, and the temperature rules still apply);
 - a size said before a bruise ("a big bruise": its "a big" read as a fit) and before a fit ("had a
   big fit": read as nothing).
 """
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthmesh.clinical import Patient, Sex, Urgency
+from healthmesh.clinical import Patient, Sex, Urgency, Vitals
 from tests.support.reading import assert_reads
 from tests.support.triage import level_of, meets
 
@@ -42,6 +44,8 @@ MAN = Patient(age_years=45, sex=Sex.MALE)
 OLDER_MAN = Patient(age_years=74, sex=Sex.MALE)
 OLDER_WOMAN = Patient(age_years=76, sex=Sex.FEMALE)
 MIGRAINE = Patient(age_years=30, sex=Sex.FEMALE, history=("migraine",))
+BABY_4_MONTHS = Patient(age_years=0.33, sex=Sex.FEMALE)
+BABY_8_WEEKS = Patient(age_years=0.15, sex=Sex.MALE)
 
 READINGS = [
     ("taking paracetamol and a hot water bottle for it", None, {"overdose"}),
@@ -81,6 +85,8 @@ READINGS = [
     ("pain at the front over my pubic bone", "pelvic-pain", set()),
     ("I'm dribbling because swallowing hurts too much", "unable-to-swallow-saliva", set()),
     ("a sudden bang at the back of my head like someone clubbed me", "worst-headache-of-life", set()),
+    ("she had her 16 week jabs this morning", "recent-vaccination", set()),
+    ("the injection site on his thigh is red and hard", None, {"skin-rash", "leg-pain"}),
     ("little blisters at the corner of her mouth", "lip-sore", set()),
 ]
 
@@ -104,6 +110,8 @@ def test_no_chance_of_pregnancy_is_not_pregnant(served):
     ("cold and runny nose, temp 37.8 last night, calpol helped, no rash, did the glass test anyway", CHILD),
     ("throbbing headache with zigzag lines first, exactly like my usual ones, took my triptan, no weakness",
      MIGRAINE),
+    # NHS vaccination side effects: a temperature and grizzling in the day or two after
+    ("had her jabs this morning, temp 38.1, a bit grizzly, feeding well, plenty of wet nappies", BABY_4_MONTHS),
 ])
 def test_self_care(served, detector, text, patient):
     assert level_of(served, detector, text, patient) == Urgency.SELF_CARE
@@ -116,9 +124,19 @@ def test_self_care(served, detector, text, patient):
     # a reliever needed every four hours (NHS asthma: an urgent GP appointment)
     ("wheezy with a cold, needing her salbutamol 4-hourly, talking in full sentences", CHILD,
      Urgency.CONSULTATION_24H),
+    # after vaccinations, a fever under 3 months is still a red feature, 39 C at 3-6 months amber,
+    # and a floppy baby a red flag (NICE NG143)
+    ("had his 8 week jabs this morning, now temp 38.2 and grizzly", BABY_8_WEEKS, Urgency.EMERGENCY),
+    ("had her jabs yesterday, temp 38.3, she is floppy and not feeding", BABY_4_MONTHS, Urgency.EMERGENCY),
     # an amount of tablets is still an overdose
     ("took 24 paracetamol last night, feel fine now", WOMAN, Urgency.EMERGENCY),
 ])
 def test_level(served, detector, text, patient, level):
     got = level_of(served, detector, text, patient)
     assert meets(got, level), (text, got)
+
+
+def test_high_temperature_after_vaccinations_keeps_its_rule(served, detector):
+    """39 C or more at 3-6 months is amber (NICE NG143) whatever the vaccinations explain."""
+    got = level_of(served, detector, "had her jabs yesterday, grizzly", BABY_4_MONTHS, Vitals(temperature_c=39.3))
+    assert got == Urgency.CONSULTATION_24H
