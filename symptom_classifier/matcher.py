@@ -1475,6 +1475,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:the\s+)?(?:injection|jab|vaccination|needle)\s+(?:site|spot|area|mark)\b(?:\s+(?:on|in)\s+(?:her|his|their|the|my)\s+"
      r"(?:thigh|leg|arm))?(?:\s+(?:is|looks|was|feels))?\s+(?:a\s+bit\s+|slightly\s+)?(?:red|hard|sore|lumpy|swollen|pink)"
      r"(?:\s+and\s+(?:a\s+bit\s+)?(?:red|hard|sore|lumpy|swollen|pink|warm))?\b", NOT_FINDING),
+    # a chest sore "from" the coughing, with words between ("chest aches a bit from coughing"): the
+    # chest wall's strain, not the adult chest-pain red flag ("hurts when I cough" is not read here:
+    # a pain on coughing or breathing keeps its own reading)
+    (r"\bchest\s+(?:is\s+|has\s+been\s+|feels\s+|felt\s+|muscles\s+(?:are\s+)?)?(?:aches?|aching|hurts?|hurting|sore|tender|painful)\s+"
+     r"(?:a\s+bit\s+|a\s+little\s+|slightly\s+|quite\s+|really\s+)?(?:from|with|after)\s+(?:all\s+)?(?:the\s+|my\s+)?(?:coughing|cough)\b",
+     "chest-soreness-from-coughing"),
     # crust on the lashes or lids: an eye's discharge dried (a sticky eye), not crusted sores
     (r"\b(?:sticky\s+)?(?:(?:yellow|yellowish|green|greenish|white|creamy)\s+)?(?:crust|crusts|crusting|crusty\s+bits|gunk|goo)\s+"
      r"(?:on|in|around|along|stuck\s+to)\s+(?:(?:the|his|her|their|my|both)\s+)?(?:(?:r|l|right|left)\s+)?"

@@ -25,6 +25,8 @@ look-alike that must keep its own reading or level:
   thunderclap said as a blow to the back of the head (NICE NG228);
 - a temperature, grizzling or a sore injection site in the day or two after a baby's vaccinations
   (NHS vaccination side effects; not under 3 months, and the temperature rules still apply);
+- a chest aching "a bit from coughing" (the chest wall's strain, a GP's to see; read as the adult
+  chest-pain red flag);
 - a size said before a bruise ("a big bruise": its "a big" read as a fit) and before a fit ("had a
   big fit": read as nothing).
 """
@@ -86,6 +88,8 @@ READINGS = [
     ("I'm dribbling because swallowing hurts too much", "unable-to-swallow-saliva", set()),
     ("a sudden bang at the back of my head like someone clubbed me", "worst-headache-of-life", set()),
     ("she had her 16 week jabs this morning", "recent-vaccination", set()),
+    ("my chest aches a bit from all the coughing", "chest-soreness-from-coughing", {"chest-pain"}),
+    ("my chest hurts when I breathe in", None, {"chest-soreness-from-coughing"}),
     ("the injection site on his thigh is red and hard", None, {"skin-rash", "leg-pain"}),
     ("little blisters at the corner of her mouth", "lip-sore", set()),
 ]
