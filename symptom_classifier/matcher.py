@@ -533,7 +533,7 @@ _SUGAR_SAID = (r"\b(?:blood\s+)?(?:sugars?|glucose|bms?|cbgs?|bgs?|(?<!flow\s)me
                r"showing|showed|shows|says|said|of|at|on|up\s+to|between|=|:|nearly|about|around|over|above|below|under|"
                r"as\s+high\s+as|as\s+low\s+as|only)){0,4}\s*")
 # a medicine bought over the counter, named
-_OTC_MEDICINE = (r"(?:paracetamol|ibuprofen|calpol|nurofen|aspirin|co-codamol|codeine|antihistamines?|tablets|medicine|"
+_OTC_MEDICINE = (r"(?:paracetamol|ibuprofen|calpol|nurofen|aspirin|co\s*-\s*codamol|codeine|antihistamines?|tablets|medicine|"
                  r"painkillers?|gaviscon|rennie|piriton|cetirizine|loratadine)\b")
 # a glucose meter or sensor a number was read on ("on my meter", "on the Libre")
 _ON_A_METER = (r"(?:mmol\s+)?(?:on|from)\s+(?:my|the|his|her|their|our)\s+(?:glucose\s+|blood\s+sugar\s+|sugar\s+)?"
@@ -813,7 +813,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "overdose"),
     # paracetamol taken above its daily maximum of 4 g, spread over days (a staggered overdose: NHS
     # paracetamol for adults, "taken more than the maximum dose": A&E), said in grams a day
-    (r"\b(?:paracetamol|acetaminophen|co-codamol|lemsip)\b[^.;]{0,80}?\b(?:[5-9]|[1-9]\d)(?:\s*(?:-|to)\s*\d+)?\s*"
+    (r"\b(?:paracetamol|acetaminophen|co\s*-\s*codamol|lemsip)\b[^.;]{0,80}?\b(?:[5-9]|[1-9]\d)(?:\s*(?:-|to)\s*\d+)?\s*"
      r"(?:g|gm|grams?)\s*(?:/|a|per|each)\s*(?:day|24\s*h(?:ours?|rs?)?)\b", "overdose"),
     # waking at night to pass urine, however many times
     (rf"\b(?:get|gets|getting|got|waking|wake|wakes|woke|up)\s+(?:up\s+)?(?:{_WORD}\s+){{0,3}}(?:a|at|in the|each|every|per)\s+nights?\s+"
@@ -902,7 +902,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a heartbeat that skips or thuds, said with words between ("my heart seems to skip a beat then
     # give a big thud")
     (r"\bheart(?:'s|s)?\s+(?:[\w']+\s+){0,2}?(?:skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|drop(?:s|ped|ping)?)\s+a\s+beat\b|"
-     r"\bheart(?:'s|s)?\s+(?:[\w']+\s+){0,2}?(?:flutter(?:s|ed|ing)?|thud(?:s|ded|ding)?|flip(?:s|ped|ping)?|flip-flops?)\b(?:\s+all\s+over\s+the\s+place)?",
+     r"\bheart(?:'s|s)?\s+(?:[\w']+\s+){0,2}?(?:flutter(?:s|ed|ing)?|thud(?:s|ded|ding)?|flip(?:s|ped|ping)?|flip\s*-\s*flops?)\b(?:\s+all\s+over\s+the\s+place)?",
      "palpitations"),
     # a blood pressure taken (a reading is judged by its numbers, not by being checked)
     (r"\b(?:checked|check|took|taken|take|measured|did|tested|done)\s+(?:his|her|my|their|the|a)\s+(?:blood\s+pressure|bp)\b|"
@@ -1152,7 +1152,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"\b(?:pot|bottle|packet|box|blister\s+pack)\s+(?:was\s+|is\s+)?(?:open|opened)\b[^.;]{0,30}?\bmissing\b", "overdose"),
     # an opioid painkiller said in the text ("she takes morphine for her back", "on oxycodone")
     (r"\b(?:on|taking|takes|take|took|started|had|has\s+been\s+on|uses|using|wears|wearing)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+)?"
-     r"(?:liquid\s+|oral\s+)?(?:morphine|oramorph|oxycodone|oxycontin|codeine|co-codamol|dihydrocodeine|fentanyl|tramadol|methadone|"
+     r"(?:liquid\s+|oral\s+)?(?:morphine|oramorph|oxycodone|oxycontin|codeine|co\s*-\s*codamol|dihydrocodeine|fentanyl|tramadol|methadone|"
      r"buprenorphine|tapentadol|diamorphine|heroin|opioids?|opiates?)(?:\s+patch(?:es)?)?\b", "taking-opioid"),
     # breathing that has gone slow or shallow ("her breathing is slow"), with drowsiness an opioid's
     # danger sign
@@ -1175,7 +1175,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:all\s+|really\s+|very\s+|a\s+bit\s+|so\s+)?(?:weak|floppy|useless)\b", "arm-weakness"),
     # a spot's yellow or white head ("like a pimple with a yellow head"), which the encoder reads as
     # jaundice
-    (r"(?<=\ba\s)(?:yellow|white|yellowish|whitish|yellowy|pus-filled|creamy)\s+"
+    (r"(?<=\ba\s)(?:yellow|white|yellowish|whitish|yellowy|pus\s*-\s*filled|creamy)\s+"
      r"(?:head|top|centre|center|tip|point)\b", NOT_FINDING),
     # eating stopped ("stopped eating"), which the encoder reads as eating too much
     (r"\b(?:stopped|stopping|has\s+stopped|not|isn't|hasn't\s+been|won't\s+be)\s+eating\b", "decreased-appetite"),
@@ -1254,7 +1254,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"sort\s+of\s+|all\s+)?(?:odd|funny|strange|weird|lopsided|wonky|droopy|different|uneven|crooked|saggy)\s+"
      r"(?:on|down)\s+(?:one|the\s+(?:left|right))\s+side\b|"
      r"\bsmile\s+(?:is|was|looks|looked|has\s+gone|went|seems?)\s+(?:a\s+bit\s+|slightly\s+|all\s+)?"
-     r"(?:lopsided|wonky|crooked|uneven|droopy|odd|funny|one-sided)\b", "facial-droop"),
+     r"(?:lopsided|wonky|crooked|uneven|droopy|odd|funny|one\s*-\s*sided)\b", "facial-droop"),
     # the forehead weak on the drooping side, said in notes or of someone else ("can't fully close R
     # eye", "can't wrinkle R forehead", "her eye won't shut properly"): a facial nerve palsy's sign
     (r"\b(?:can't|cannot|can\s+not|unable\s+to|won't|will\s+not|couldn't|could\s+not)\s+(?:fully\s+|properly\s+|completely\s+)?"
@@ -1378,7 +1378,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # the lump a bump raises ("lump coming up"), not a mass
     (r"\b(?:lump|bump|egg|swelling)\s+(?:is\s+|has\s+)?(?:coming|come|came|going|gone)\s+up\b", NOT_FINDING),
     # a painkiller that does not help is not an overdose
-    (r"\b(?:paracetamol|ibuprofen|co-codamol|cocodamol|codeine|painkillers?|pain\s+killers?|analgesia|naproxen|tramadol|calpol|"
+    (r"\b(?:paracetamol|ibuprofen|co\s*-\s*codamol|cocodamol|codeine|painkillers?|pain\s+killers?|analgesia|naproxen|tramadol|calpol|"
      r"nurofen|pain\s+relief)\s+(?:is\s+|was\s+|are\s+|were\s+|has\s+been\s+|have\s+been\s+)?(?:ineffective|not\s+(?:helping|"
      r"working|touching\s+it|controlling(?:\s+it)?|effective|doing\s+much)|no\s+help|no\s+good|useless|doing\s+nothing|"
      r"hasn't\s+helped|haven't\s+helped|didn't\s+help|not\s+really\s+helping)\b", NOT_FINDING),
@@ -1388,7 +1388,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # over the costal cartilage: the front of the chest wall
     (r"\b(?:over|on|at)\s+(?:the\s+)?costal\s+cartilages?\b", NOT_FINDING),
     # a migraine on record ("known migraine with aura for years") is history, not a headache lasting years
-    (r"\b(?:known|diagnosed|longstanding|long-standing|history\s+of|hx\s+of|hx)\s+(?:with\s+)?(?:migraines?|migraineur)"
+    (r"\b(?:known|diagnosed|longstanding|long\s*-\s*standing|history\s+of|hx\s+of|hx)\s+(?:with\s+)?(?:migraines?|migraineur)"
      r"(?:\s+with(?:out)?\s+aura)?(?:\s+(?:for|since)\s+(?:years|many\s+years|\d+\s+years|ages|decades|childhood))?\b", NOT_FINDING),
     # a painkiller given or taken as such ("taking paracetamol and using a hot water bottle", "nurse
     # said to give paracetamol"), which the encoder reads as an overdose; an amount ("took 20
@@ -1396,7 +1396,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:taking|took|taken|take|give|gave|given|giving|had|using|use|used|tried|trying|on)\s+(?:him\s+|her\s+|them\s+|my\s+|"
      r"his\s+|their\s+|some\s+|regular\s+|the\s+|a\s+dose\s+of\s+|a\s+spoon\s+of\s+)?(?:(?:one|two|1|2|a\s+couple\s+of)\s+)?"
      r"(?:calpol|paracetamol|ibuprofen|nurofen|"
-     r"co-codamol|cocodamol|painkillers?|pain\s+killers?)\b(?!\s+(?:overdose|too\s+many))", NOT_FINDING),
+     r"co\s*-\s*codamol|cocodamol|painkillers?|pain\s+killers?)\b(?!\s+(?:overdose|too\s+many))", NOT_FINDING),
     # a fall in a named everyday place ("fell in the playground"), not major trauma
     (r"\b(?:fell|fallen|tripped|slipped)\s+(?:over\s+)?(?:in|at|on)\s+(?:the\s+)?(?:playground|park|garden|pavement|school|"
      r"street|nursery|playgroup|kitchen|bathroom|football|netball|pitch|trampoline\s+park)\b", "fall"),

@@ -43,3 +43,26 @@ def test_the_prefilter_reads_every_eval_text_the_same():
         _, tokens = tokenize(text)
         usable = [True] * len(tokens)
         assert with_filter.match(tokens, usable) == without.match(tokens, usable), text
+
+
+def test_no_pattern_spells_a_hyphen_the_token_text_never_holds():
+    """Tokenising splits a hyphen off its words ("co-codamol" is the text "co - codamol"), so a
+    pattern that writes a word's hyphen literally ("co-codamol") can never match; it must allow
+    the spaces ("co\\s*-\\s*codamol"). Character classes ("[a-z'-]") are not words."""
+    import re
+
+    from symptom_classifier.matcher import PATTERNS
+
+    hyphenated = re.compile(r"(?<![\\\[])(?<=[a-z])-(?=[a-z])")
+    bad = []
+    for pattern, cid in PATTERNS:
+        outside_classes = re.sub(r"\[[^\]]*\]", "[]", pattern)
+        bad += [(cid, outside_classes[max(0, m.start() - 10):m.end() + 10])
+                for m in hyphenated.finditer(outside_classes)]
+    assert not bad, bad
+
+
+def test_co_codamol_is_read_where_written_with_its_hyphen(served_classifier):
+    """The opioid said in the text (NHS morphine: drowsy with slow breathing on an opioid: 999)."""
+    found = {f.code for f in served_classifier.classify("she takes co-codamol for her back").findings}
+    assert "symptom:taking-opioid" in found
