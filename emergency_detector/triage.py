@@ -159,6 +159,10 @@ def merge_text_facts(patient: c.Patient, vitals: c.Vitals, read: c.ClassifiedTex
     for name in ("heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp", "temperature_c", "spo2"):
         if getattr(vitals, name) is None and getattr(read.vitals, name) is not None:
             updates[name] = getattr(read.vitals, name)
+    # the text's "that's my usual" (NEWS2 scale 2) belongs to the text's own reading
+    if (read.vitals.spo2_scale2 and not vitals.spo2_scale2 and not vitals.supplemental_oxygen
+            and updates.get("spo2", vitals.spo2) == read.vitals.spo2):
+        updates["spo2_scale2"] = True
     if vitals.consciousness == c.Consciousness.UNSPECIFIED and read.vitals.consciousness != c.Consciousness.UNSPECIFIED:
         updates["consciousness"] = read.vitals.consciousness
     if updates:

@@ -812,6 +812,6 @@ def _vitals(facts: Facts, findings: list[Finding]) -> Vitals:
     return Vitals(
         heart_rate=facts.heart_rate, respiratory_rate=facts.respiratory_rate,
         systolic_bp=facts.systolic_bp, diastolic_bp=facts.diastolic_bp,
-        temperature_c=facts.temperature_c, spo2=facts.spo2,
+        temperature_c=facts.temperature_c, spo2=facts.spo2, spo2_scale2=facts.spo2_scale2,
         supplemental_oxygen=facts.supplemental_oxygen, consciousness=consciousness,
     )

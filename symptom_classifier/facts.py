@@ -89,12 +89,20 @@ RR_RE = re.compile(
     rf"\b(?:rr|resp(?:iratory)? rate|resps|respirations|respiration rate|breathing rate|rresp)\b{_SEP}(?P<v>\d{{1,2}})\b"
     r"|\b(?P<v2>\d{1,2})\s*(?:breaths per minute|breaths a minute|breaths/min|/min breaths)")
 SPO2_RE = re.compile(
-    rf"\b(?:spo2|sp02|sao2|o2 sats?|o2 saturation|oxygen saturation|oxygen sats?|saturations?|sats?|oxygen level|o2 level|o2|pulse ox|pulse oximetry)\b{_SEP}(?P<v>\d{{2,3}})\s*%?(?:\s*on\s+(?:room air|ra|air)\b)?"
+    rf"\b(?:spo2|sp02|sao2|o2 sats?|o2 saturation|oxygen saturation|oxygen sats?|saturations?|sats?|oxygen level|o2 level|o2|pulse ox|pulse oximetry)\b"
+    r"(?:\s+(?:at\s+home|on\s+(?:my|the|his|her|our)\s+(?:\w+\s+)?(?:machine|monitor|oximeter|meter|probe|finger\s+thing)))?"
+    rf"{_SEP}(?P<v>\d{{2,3}})\s*%?(?:\s*on\s+(?:room air|ra|air)\b)?"
     r"|\b(?P<v2>\d{2,3})\s*%\s*(?:on\s+(?:room air|ra|air)\b|(?=on\s+(?:\d+\s*l|oxygen|o2))|sats?|spo2|o2)")
 ON_OXYGEN_RE = re.compile(
     r"\bon\s+(?:\d+(?:\.\d+)?\s*(?:l|litres?|liters?|lpm)\b(?:\s*(?:/\s*min\s*)?(?:of\s+)?(?:oxygen|o2|nc|via nasal cannula)\b)?|oxygen|o2|supplemental oxygen|"
     r"home oxygen|nasal cannula|a non-?rebreather|high[- ]flow)|\b\d+\s*l\s*(?:o2|oxygen|nc)\b|"
     r"\bnasal cannula\b|\bnon-?rebreather\b")
+# a saturation said to be the person's usual ("sats 92 which is about normal for me", "91, my
+# baseline"): someone who lives at 88-92% is who NEWS2's SpO2 scale 2 is for (RCP 2017)
+USUAL_SPO2_AFTER_RE = re.compile(
+    r"^\s*%?\s*(?:,|-|\()?\s*(?:which|that|it|this)?\s*(?:is|'s|was)?\s*(?:about|around|roughly|pretty\s+much|just|near|close\s+to)?\s*"
+    r"(?:my|his|her|their)?\s*(?:normal|usual|baseline)\b(?:\s+(?:for|with)\s+(?:me|him|her|them))?")
+SCALE2_TARGET = (88.0, 92.0)
 ROOM_AIR_RE = re.compile(r"\b(?:on\s+)?(?:room air|ra)\b")
 GCS_RE = re.compile(r"\bgcs\s*(?:of|is|was|:|=)?\s*(?P<v>\d{1,2})(?:\s*/\s*15)?\b")
 AVPU_RES: tuple[tuple[re.Pattern[str], Consciousness], ...] = (
@@ -127,6 +135,7 @@ class Facts:
     temperature_c: float | None = None
     temperature_span: tuple[int, int] | None = None
     spo2: float | None = None
+    spo2_scale2: bool = False  # the reading is said to be the person's usual, within 88-92%
     supplemental_oxygen: bool = False
     consciousness: Consciousness = Consciousness.UNSPECIFIED
     spans: list[tuple[int, int]] = field(default_factory=list)  # claimed char spans
@@ -165,6 +174,8 @@ def _read_vitals(text: str, facts: Facts) -> None:
         if 40 <= v <= 100 and facts.spo2 is None and _free(facts, m.start(), m.end()):
             facts.spo2 = v
             _claim(facts, m)
+            facts.spo2_scale2 = (SCALE2_TARGET[0] <= v <= SCALE2_TARGET[1]
+                                 and USUAL_SPO2_AFTER_RE.match(text[m.end():m.end() + 40]) is not None)
             tail = text[m.end():m.end() + 30]
             if ON_OXYGEN_RE.search(tail) and not ROOM_AIR_RE.match(tail.strip()):
                 facts.supplemental_oxygen = True

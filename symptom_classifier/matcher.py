@@ -945,10 +945,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a sore placed inside the lip or cheek: a mouth ulcer (a cold sore is on the outside)
     (r"\b(?:painful\s+|little\s+|small\s+|white\s+)?sores?\s+(?:on\s+the\s+)?inside\s+(?:of\s+)?(?:my|her|his|their|the)\s+"
      r"(?:lower\s+|upper\s+|bottom\s+|top\s+)?(?:lip|lips|cheek|cheeks|mouth)\b", "mouth-ulcer"),
-    # a burn or scald said to be bad ("scalded his arm badly"): a severe burn, not a small one
+    # a burn or scald said to be bad ("scalded his arm badly", "badly burnt her hand"): a severe burn,
+    # not a small one
     (r"\b(?:scald(?:ed|s)?|burn(?:ed|t|s)?)\s+(?:(?:his|her|my|their|the)\s+)?(?:[\w-]+\s+){0,2}?"
      r"(?:badly|really\s+badly|very\s+badly|quite\s+badly|severely)\b|"
-     r"\b(?:badly|severely)\s+(?:scald(?:ed|s)?|burn(?:ed|t|s)?)\b", "severe-burn"),
+     r"\b(?:badly|severely)\s+(?:scald(?:ed|s)?|burn(?:ed|t|s)?)(?:\s+(?:his|her|my|their|the|its)\s+(?:\w+\s+)?"
+     r"(?:hands?|arms?|legs?|face|chest|foot|feet|back|body|neck|head|fingers?|thighs?|tummy))?\b", "severe-burn"),
     # vignettes_blind25's readings:
     # medicines taken every day or run out of, which the encoder reads as an overdose ("took a lot
     # of tablets" is still one)
@@ -1245,7 +1247,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:\s+through)?", "teething"),
     # reassurance the encoder reads as its opposite: talking in full sentences (not too breathless to
     # speak), a baby still taking feeds, tablets to be looked at (not an overdose)
-    (r"\b(?:talking|speaking|talks|speaks|able\s+to\s+(?:talk|speak))\s+in\s+(?:full|complete|whole)\s+sentences\b|"
+    (r"\b(?:talking|speaking|talks|speaks|(?:able\s+to|can|could)\s+(?:still\s+)?(?:talk|speak))\s+in\s+(?:full|complete|whole)\s+sentences\b|"
      r"\bstill\s+taking\s+(?:her|his|their|the|all\s+(?:her|his))\s+(?:feeds|bottles?|milk)\b|"
      r"\b(?:look\s+at|looking\s+at|review|reviewing|check|checking|go\s+through|adjust|adjusting|change|changing)\s+"
      r"(?:her|his|my|their|the)\s+(?:tablets|medication|medications|medicines|meds|pills|doses?)\b", NOT_FINDING),
@@ -1485,6 +1487,45 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:sticky\s+)?(?:(?:yellow|yellowish|green|greenish|white|creamy)\s+)?(?:crust|crusts|crusting|crusty\s+bits|gunk|goo)\s+"
      r"(?:on|in|around|along|stuck\s+to)\s+(?:(?:the|his|her|their|my|both)\s+)?(?:(?:r|l|right|left)\s+)?"
      r"(?:(?:eye)?lashes|eyelids?|lids?|eyes?|lash\s+line)\b", "eye-discharge"),
+    # one side of the face that will not move ("the right side of my face wont move", "his face isn't
+    # moving on the left"): a facial weakness, the FAST sign (or a Bell's palsy with its forehead
+    # weak too), not one-sided limb weakness or a facial pain
+    (r"\b(?:(?:the\s+)?(?:r|l|right|left|rt|lt|one)\s+side\s+of\s+(?:my|his|her|their|the)\s+face|(?:my|his|her|their|the)\s+face)\s+"
+     r"(?:(?:on|down)\s+(?:the\s+)?(?:r|l|right|left|rt|lt|one)\s+side\s+)?"
+     r"(?:won't|will\s+not|doesn't|does\s+not|can't|isn't|is\s+not|wasn't|not|stopped|has\s+stopped)\s+"
+     r"(?:\w+\s+)?(?:move|moving|work|working)\b", "facial-droop"),
+    # both arms that cannot be lifted for a task ("cant lift his arms to comb his hair", "can't raise
+    # my arms above my head"): stiff or painful shoulders (polymyalgia, a frozen shoulder), not the
+    # one-sided weakness of a stroke, and combing the hair here is no scalp tenderness
+    (r"\b(?:can't|unable\s+to|struggl\w+\s+to|hard\s+to|difficult\s+to)\s+(?:lift|raise|get)\s+(?:his|her|my|their|both)\s+"
+     r"arms\s+(?:up\s+)?(?:to\s+(?:comb|brush|wash|do|dry)\s+(?:his|her|my|their)\s+hair|to\s+get\s+dressed|"
+     r"(?:above|over)\s+(?:his|her|my|their|the)\s+head|up\s+high|high\s+enough)\b", "shoulder-stiffness-or-tightness"),
+    # a burning "and going loads" is cystitis's sting and frequency, which the encoder read as a burn
+    (r"\bburning\s+(?:and|when|on|with|while)\s+(?:i\s+|she\s+|he\s+)?(?:go|going|goes|pee\w*|wee\w*|passing\s+(?:water|urine)|"
+     r"urinat\w*)(?:\s+(?:loads|a\s+lot|all\s+the\s+time|constantly|often))?\b", "painful-urination"),
+    # where a watch, strap or ring sits is a place on the skin, not a pain in the side
+    (r"\b(?:exactly\s+|just\s+|right\s+)?where\s+(?:the\s+back\s+of\s+)?(?:it|the\s+watch|my\s+watch|the\s+strap|the\s+ring|"
+     r"my\s+ring|the\s+band|the\s+buckle|the\s+clasp)\s+(?:sits|sat|goes|touches|rubs)\b", NOT_FINDING),
+    # a question whether one is allergic is no allergic reaction ("could I be allergic to it?")
+    (r"\b(?:could|can|might|may|am|would)\s+(?:i|it|he|she|they|this|that)\s+(?:be\s+)?(?:allergic|an\s+allergy|"
+     r"an\s+allergic\s+reaction)\b(?:\s+to\s+(?:it|that|this|the\s+\w+))?", NOT_FINDING),
+    # getting about the house is what someone can still do, not a room going round ("I can still get
+    # round the house", read as dizziness)
+    (r"\b(?:get|getting|got|walk|walking|move|moving|potter\w*|manage|managing|shuffle|shuffling)\s+(?:about\s+|around\s+)?"
+     r"(?:a)?round\s+(?:the|my|his|her|our)\s+(?:house|home|flat|bungalow)\b", NOT_FINDING),
+    # skin red or sore where the nappy touches is the nappy rash itself (read as sunburn before)
+    (r"\b(?:red|sore|raw|angry|inflamed)(?:\s*,?\s+(?:and\s+)?(?:red|sore|raw|angry|inflamed|spotty))?(?:\s+looking)?\s+"
+     r"(?:where|around|under|in)\s+(?:the|his|her|their)\s+nappy(?:\s+(?:touches|sits|goes|area|rubs))?\b", "diaper-rash"),
+    # nipples gone sore or pink (a feeding mother's, often thrush passed back and forth): the
+    # breast's soreness, which the encoder read as sunburn
+    (r"\b(?:my\s+|her\s+|the\s+)?nipples?\s+(?:have\s+|has\s+)?(?:gone|are|is|feel|felt|look|looked|got|getting|been)\s+"
+     r"(?:really\s+|very\s+|a\s+bit\s+|quite\s+|so\s+)?(?:sore|pink|red|cracked|tender|painful|burning|itchy|shiny)"
+     r"(?:\s*,?\s+(?:and\s+)?(?:sore|pink|red|cracked|tender|painful|burning|itchy|shiny|bleeding|weeping))?\b",
+     "pain-or-soreness-of-breast"),
+    # skin gone pink or red "in the sun", or the sun caught: sunburn, which nothing read
+    (r"\b(?:went|gone|go|goes|turned|got|getting|is|was|were|are|looks?|looked)\s+(?:a\s+bit\s+|really\s+|very\s+|bright\s+|quite\s+|all\s+)?"
+     r"(?:pink|red|burnt|burned|lobster\s+red)\s+(?:in|from)\s+the\s+sun\b|\bcaught\s+the\s+sun\b|"
+     r"\b(?:burnt|burned)\s+in\s+the\s+sun\b", "sunburn"),
 )
 PATTERN_CONFIDENCE = 0.85
 
