@@ -1605,8 +1605,30 @@ class PatternMatcher:
 
         self._patterns = [(re.compile(p), cid, leading_literals(p) if prefilter else None)
                           for p, cid in patterns if cid in known_ids or cid == NOT_FINDING]
-        # every pattern's literals, each looked for once per sentence
-        self._literals = tuple(sorted({text for _, _, starts in self._patterns for text in starts or ()}))
+        # the patterns to run on every sentence (no literal to look for), and for each literal the
+        # patterns a sentence holding it may match, by position in PATTERNS (earlier ones first)
+        self._always = tuple(i for i, (_, _, starts) in enumerate(self._patterns) if starts is None)
+        self._by_literal: dict[str, list[int]] = {}
+        for i, (_, _, starts) in enumerate(self._patterns):
+            for literal in starts or ():
+                self._by_literal.setdefault(literal, []).append(i)
+        # literals by their first three characters: only those whose three appear in a sentence are
+        # looked for in it (hundreds of substring searches per sentence otherwise)
+        self._by_trigram: dict[str, tuple[str, ...]] = {}
+        for literal in sorted(self._by_literal):
+            if len(literal) >= 3:
+                self._by_trigram[literal[:3]] = self._by_trigram.get(literal[:3], ()) + (literal,)
+        self._short = tuple(literal for literal in sorted(self._by_literal) if len(literal) < 3)
+
+    def _candidates(self, text: str) -> list[int]:
+        """Positions of the patterns that may match `text`, in PATTERNS order."""
+        present = [literal for literal in self._short if literal in text]
+        for gram in {text[i:i + 3] for i in range(len(text) - 2)}.intersection(self._by_trigram):
+            present += [literal for literal in self._by_trigram[gram] if literal in text]
+        chosen = set(self._always)
+        for literal in present:
+            chosen.update(self._by_literal[literal])
+        return sorted(chosen)
 
     def match(self, tokens: Sequence[Token], usable: Sequence[bool]) -> list[ConceptMatch]:
         if not tokens or not self._patterns:
@@ -1623,10 +1645,8 @@ class PatternMatcher:
         import bisect
 
         out: list[ConceptMatch] = []
-        present = {literal for literal in self._literals if literal in text}
-        for regex, cid, starts_with in self._patterns:
-            if starts_with is not None and starts_with.isdisjoint(present):
-                continue
+        for position in self._candidates(text):
+            regex, cid, _ = self._patterns[position]
             for m in regex.finditer(text):
                 # a `span` group claims only its words; an alternative without it claims the match
                 lo, hi = m.span("span") if "span" in regex.groupindex and m.start("span") >= 0 else m.span()
