@@ -1530,18 +1530,25 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 PATTERN_CONFIDENCE = 0.85
 
 
-def leading_literals(pattern: str) -> frozenset[str] | None:
-    """The strings one of which every match of `pattern` starts with (after zero-width assertions),
-    or None when that cannot be told (a class, a digit, a pattern that may match nothing).
-
-    A sentence holding none of them cannot match, so the pattern is not run on it: Python's regex
-    engine tries a leading alternation at every word, and with some eighty patterns that scan was
-    most of a short complaint's reading time."""
+def _parsed(pattern: str) -> list | None:
+    """The pattern's top-level items as Python's regex parser reads them (None if it cannot)."""
     try:
-        from re import _constants as op_codes, _parser as parser
+        from re import _parser as parser
+    except ImportError:  # Python < 3.11
+        import sre_parse as parser  # type: ignore[no-redef]
+    try:
+        return list(parser.parse(pattern))
+    except Exception:  # an analysis we cannot do is no reason to fail: run the pattern always
+        return None
+
+
+def _starts(items: list, start: int) -> frozenset[str] | None:
+    """The strings one of which every match of items[start:] starts with (after zero-width
+    assertions), or None when that cannot be told."""
+    try:
+        from re import _constants as op_codes
     except ImportError:  # Python < 3.11
         import sre_constants as op_codes  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
     zero_width = (op_codes.AT, op_codes.ASSERT, op_codes.ASSERT_NOT)
 
     def first(items: list, i: int = 0) -> set[str] | None:
@@ -1588,12 +1595,36 @@ def leading_literals(pattern: str) -> frozenset[str] | None:
         return None  # the pattern may match an empty string
 
     try:
-        found = first(list(parser.parse(pattern)))
-    except Exception:  # an analysis we cannot do is no reason to fail: run the pattern always
+        found = first(items, start)
+    except Exception:
         return None
     if not found or any(len(text) < 2 for text in found):
         return None  # a single character filters nothing
     return frozenset(found)
+
+
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """The strings one of which every match of `pattern` starts with (after zero-width assertions),
+    or None when that cannot be told (a class, a digit, a pattern that may match nothing).
+
+    A sentence holding none of them cannot match, so the pattern is not run on it: Python's regex
+    engine tries a leading alternation at every word, and with some eighty patterns that scan was
+    most of a short complaint's reading time."""
+    items = _parsed(pattern)
+    return None if items is None else _starts(items, 0)
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """The most telling set of strings one of which every match of `pattern` holds: what the match
+    starts with, or what a later part of its top-level sequence starts with (a pattern that starts
+    "(?:the |my |her )?baby" is better looked for by "baby" than by "the"). None as in
+    leading_literals."""
+    items = _parsed(pattern)
+    if items is None:
+        return None
+    options = [found for start in range(len(items)) if (found := _starts(items, start)) is not None]
+    # the shortest string decides how often a set is found in a sentence; fewer strings break ties
+    return max(options, key=lambda found: (min(map(len, found)), -len(found)), default=None)
 
 
 class PatternMatcher:
@@ -1603,7 +1634,7 @@ class PatternMatcher:
                  prefilter: bool = True):
         import re
 
-        self._patterns = [(re.compile(p), cid, leading_literals(p) if prefilter else None)
+        self._patterns = [(re.compile(p), cid, required_literals(p) if prefilter else None)
                           for p, cid in patterns if cid in known_ids or cid == NOT_FINDING]
         # the patterns to run on every sentence (no literal to look for), and for each literal the
         # patterns a sentence holding it may match, by position in PATTERNS (earlier ones first)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from symptom_classifier.matcher import PATTERNS, PatternMatcher, leading_literals
+from symptom_classifier.matcher import PATTERNS, PatternMatcher, leading_literals, required_literals
 from symptom_classifier.text import tokenize
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
@@ -25,6 +25,18 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 ])
 def test_leading_literals(pattern, expected):
     found = leading_literals(pattern)
+    assert (found if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"\b(?:the\s+|my\s+)?baby\s+kicks\b", {"kicks"}),            # the longest required word
+    (r"\b(?:a|the)\s+(?:needle|jab)\b", {"needle", "jab"}),         # past a single letter
+    (r"\bcough(?:ed|ing)?\s+up\b", {"cough"}),                      # "up" is shorter
+    (r"\b\d+\s+days\b", {"days"}),                                   # past a digit
+    (r"(?:x)?", None),
+])
+def test_required_literals(pattern, expected):
+    found = required_literals(pattern)
     assert (found if found is None else set(found)) == expected
 
 
