@@ -194,10 +194,11 @@ BLEEDING_GOING_ON = re.compile(
     r"(?:\bnot|n't|\bnever|\bwon'?t|\bwont|\bcan'?t|\bcant|\bcannot)\s+(?:\w+\s+){0,2}(?:stopp?\w*|stops?|settle\w*|ease\w*)\b|"
     r"\bagain\b|\bstill\b|\bstarted\b|\bkeeps?\b|\bwill\s+not\b|\bpouring\b|\bgushing\b|\bspurting\b")
 
-# Exposures whose words are always about the past ("I was travelling in Kenya a month ago", "had an
-# operation 10 days ago"): the past is what they say, so a history reading never puts them out of date.
+# Exposures and known conditions whose words are always about the past ("I was travelling in Kenya a
+# month ago", "had an operation 10 days ago", "the GP said my aorta was wide a few years ago"): the
+# past is what they say, so a history reading never puts them out of date.
 PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact",
-                            "cancer-history"})
+                            "cancer-history", "known-aortic-aneurysm"})
 
 # "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
 # says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the

@@ -502,8 +502,10 @@ _MALARIA_PLACES = (
 _TRAVEL_LEADS = (
     r"(?:back from|returned from|returning from|came back from|come back from|got back from|flew back from|"
     r"flown back from|flew in from|arrived from|home from|travell?ed to|travell?ing in|travell?ed in|been to|"
-    r"went to|trip to|holiday in|holiday to|visiting (?:family |relatives |friends )?in|"
-    r"visited (?:family |relatives |friends )?in|working in|worked in|volunteering in|volunteered in|"
+    r"went to|trip to|holiday in|holiday to|"
+    r"(?:visiting|visited|seeing|saw|staying with|stayed with) (?:(?:my|his|her|our|their|the) )?(?:family |relatives |friends |"
+    r"grandparents |parents |grandma |grandad |gran |nan |mum |dad |cousins |in\s*-\s*laws )?(?:in|back in|out in)|"
+    r"working in|worked in|volunteering in|volunteered in|"
     r"safari in|been in|stayed in|staying in|"
     r"(?:family\s+)?(?:wedding|funeral|conference|work trip|business trip|gap year|visit|mission trip) (?:in|to))")
 # The limbs or the speech said to be normal ("arms and legs are fine, speech is fine"): only the
@@ -521,7 +523,7 @@ _OPERATION = (r"(?:operation|surgery|op|replacement|reconstruction|repair|arthro
 # a journey of four hours or more, or one named long ("a 13-hour flight", "the long drive back")
 _LONG_JOURNEY = (r"(?:long\s*-?\s*haul|long|overnight|transatlantic|(?:[4-9]|1\d|2\d)\s*-?\s*(?:hours?|hrs?|h)|"
                  r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)\s*-?\s*hours?)"
-                 r"\s+(?:flights?|plane journeys?|drives?|car journeys?|car rides?|coach (?:journeys?|trips?|rides?)|"
+                 r"\s+(?:flights?|flying|in\s+the\s+air|on\s+(?:a|the)\s+plane|plane journeys?|drives?|car journeys?|car rides?|coach (?:journeys?|trips?|rides?)|"
                  r"bus (?:journeys?|rides?)|train (?:journeys?|rides?)|journeys?|trips? in the car)")
 # a body part said to be warm or pink, which the encoder reads as cold hands and feet
 _WARM_PARTS = (r"(?:hands|feet|hands and feet|feet and hands|fingers|toes|fingers and toes|skin|legs|arms|toes and fingers|"
@@ -1526,6 +1528,79 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:went|gone|go|goes|turned|got|getting|is|was|were|are|looks?|looked)\s+(?:a\s+bit\s+|really\s+|very\s+|bright\s+|quite\s+|all\s+)?"
      r"(?:pink|red|burnt|burned|lobster\s+red)\s+(?:in|from)\s+the\s+sun\b|\bcaught\s+the\s+sun\b|"
      r"\b(?:burnt|burned)\s+in\s+the\s+sun\b", "sunburn"),
+    # a painkiller or remedy "not helping my back": the back's pain, present, which the encoder read
+    # as a back said to be fine (and the complaint then as nothing but an ache)
+    (r"\b(?:isn't|is\s+not|aren't|are\s+not|not|doesn't|does\s+not|don't|didn't|hasn't|haven't|nothing(?:'s|\s+is)?)\s+"
+     r"(?:really\s+|much\s+|at\s+all\s+|been\s+)?(?:helping|helped|help|touching|touched|shifting|easing|eased)\s+"
+     r"(?:with\s+)?(?:my|his|her|their|the)\s+(?:lower\s+)?back(?:\s+pain|\s+ache)?\b", "back-pain"),
+    # vignettes_blind34's readings:
+    # an aorta said to be wide or enlarged, or an aortic aneurysm named: a known aneurysm (NHS
+    # abdominal aortic aneurysm: tummy, back or loin pain in someone with one is 999)
+    (r"\baorta\b(?:\s+\S+){0,12}?\s+(?:a\s+bit\s+|slightly\s+|too\s+|quite\s+|a\s+little\s+)?(?:wide|widened|wider|enlarged|"
+     r"bigger\s+than\s+it\s+should\s+be|swollen|stretched|bulging|dilated)\b|\b(?:abdominal\s+)?aortic\s+aneurysm\b|\btriple\s+a\b|"
+     r"\baaa\b", "known-aortic-aneurysm"),
+    # tummy pain worse with walking, moving, coughing or rolling over, or walked with bent over: the
+    # inflamed peritoneum's pain on movement (NHS appendicitis, peritonitis); read only with tummy pain.
+    # Not when a body part or a place follows ("worse when I move my neck" is the neck's pain)
+    (r"\b(?:(?:it's|it\s+is|its|pain\s+is|it\s+gets|gets|getting|much|even)\s+)?worse\s+(?:when|if|as)\s+(?:i|she|he|they|you)\s+"
+     r"(?:walk|walks|walking|move|moves|moving|cough|coughs|coughing|jump|jumps|roll\s+over|rolls\s+over|turn\s+over|turns\s+over)"
+     r"(?:\s+(?:and|or)\s+(?:when\s+)?(?:i|she|he|they|you)?\s*(?:walk|walks|move|moves|cough|coughs|roll\s+over|rolls\s+over|"
+     r"turn\s+over|turns\s+over))?(?:\s+in\s+bed)?\b(?!\s+(?:my|his|her|their|the|it|on|up|down|around|about)\b)|"
+     r"\bwalk(?:ing|s|ed)?\s+(?:around\s+|about\s+)?(?:all\s+)?bent\s+(?:over|double)\b", "pain-worse-on-jolting"),
+    # a child pointing to the lower right of the tummy: pain there
+    (r"\bpoint(?:s|ing|ed)?\s+(?:to\s+|at\s+)?(?:it\s+)?(?:being\s+)?(?:low\s+down\s+|lower\s+down\s+|down\s+)?(?:on\s+|to\s+|at\s+)?"
+     r"(?:the\s+|her\s+|his\s+)?(?:lower\s+|bottom\s+)?right(?:\s+side|\s+hand\s+side|\s+of\s+(?:her|his|the)\s+tummy)?\b",
+     "lower-abdominal-pain"),
+    # a pain on the right that "was more in the middle at first": the pain moved (NHS appendicitis)
+    (r"\bright\b[^.;]{0,80}?\b(?P<span>(?:it\s+|the\s+pain\s+)?(?:was|started|began|started\s+off)\s+(?:more\s+|off\s+|right\s+|all\s+)?"
+     r"(?:in|around|round|near|by)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:middle|centre|center|belly\s+button|tummy\s+button|navel)\s+"
+     r"(?:at\s+first|first|to\s+start\s+with|to\s+begin\s+with|initially|before))", "pain-migrating-to-right-lower-abdomen"),
+    # a guess at what it was ("I thought it was ligament pain"), a worry about what it might be ("worried
+    # it's a stress fracture", "should I worry it's a clot?"): no finding
+    (r"\b(?:thought|think|assumed|guessed|probably|maybe|just)\s+(?:it\s+was\s+|it's\s+|it\s+is\s+|it\s+was\s+just\s+)?(?:round\s+)?"
+     r"ligament\s+(?:pain|pains|stretching)\b", NOT_FINDING),
+    (r"\b(?:worried|worry|scared|afraid|concerned|wondering\s+if|paranoid|frightened)\s+(?:that\s+)?(?:it's|it\s+is|it\s+might\s+be|"
+     r"it\s+could\s+be|this\s+is|i've\s+got|i\s+have|there's|she's\s+got|he's\s+got)\s+(?:a\s+|an\s+)?(?:stress\s+fracture|fracture|"
+     r"broken\s+bone|break|blood\s+clot|clot|dvt)\b", NOT_FINDING),
+    # a tender spot to press is tenderness, not a spot on the skin
+    (r"\b(?:a\s+|one\s+)?(?:tender|sore|painful)\s+spot\b", "tender-on-pressing"),
+    # drinks or food kept down is reassurance, not vomiting
+    (r"\b(?:keeping|kept|keeps|keep|holding|held)\s+(?:it|them|everything|fluids|drinks|water|food|that|most\s+of\s+it|it\s+all)\s+"
+     r"down\b", NOT_FINDING),
+    # a bowel's gurgling cramps are tummy pain, not muscle cramps
+    (r"\b(?:gurgl\w+|tummy|stomach|belly|abdominal)\s+cramps?\b", "abdominal-pain"),
+    # a period on time is no irregular period
+    (r"\b(?:period|periods|cycle|cycles)\s+(?:was|were|came|is|are|has\s+been|have\s+been|arrived)\s+(?:bang\s+|right\s+|exactly\s+)?"
+     r"(?:on\s+time|regular|as\s+usual|when\s+expected)\b", NOT_FINDING),
+    # "I'm 23, fit": fit and well, not a seizure
+    (r"\b(?:i'm|im|i\s+am|he's|she's|he\s+is|she\s+is)\s+\d+\s*,?\s+(?:and\s+)?fit\b", NOT_FINDING),
+    # a tummy ache "all over" is the tummy's, not an ache all over the body; a soft tummy is reassurance
+    (r"\b(?:tummy|stomach|belly)\s*(?:ache|pain|pains)\s+all\s+over\b", "abdominal-pain"),
+    (r"\b(?:tummy|belly|stomach|abdomen)\s+(?:is|feels|was|felt)\s+(?:nice\s+and\s+|all\s+)?soft\b", NOT_FINDING),
+    # bleeding or a loss in an earlier pregnancy is history, and a scan's heartbeat is good news
+    (r"\b(?:bleeding|bled|spotting|a\s+bleed|miscarriage|miscarried|an\s+ectopic)\s+(?:in\s+|during\s+|with\s+)?(?:(?:my|her|the)\s+)?"
+     r"(?:last|previous|first|other|earlier)\s+pregnanc(?:y|ies)\b", NOT_FINDING),
+    (r"\bin\s+the\s+right\s+place\s+(?:with|and\s+(?:had|has|there\s+was|we\s+saw|saw))\s+(?:a\s+)?(?:good\s+|strong\s+|normal\s+)?"
+     r"heart\s*beat\b", NOT_FINDING),
+    # shins, calves or thighs that ache: leg pain (after sport, self-care)
+    (r"\b(?:shins?|calves|calf|thighs?)(?:\s+and\s+(?:shins?|calves|calf|thighs?|knees?))?\s+(?:ache|aches|aching|achy|hurt|hurts|"
+     r"hurting|are\s+(?:sore|aching|achy)|feel\s+(?:sore|achy))\b", "leg-pain"),
+    # an ache or tenderness along a bone (shin splints' sign) is the bone's pain, not a limb out of shape
+    (r"\b(?:ache|aches|aching|achy|sore|tender|tenderness|pain|painful|hurts?|hurting)\s+(?:to\s+(?:press|touch)\s+)?"
+     r"(?:all\s+)?along\s+(?:the|my|his|her|their|both)\s+(?:inside\s+(?:edge\s+)?(?:of\s+(?:the|my|his|her)\s+)?)?"
+     r"(?:shin\s*)?bones?\b", "bones-are-painful"),
+    # a shin, arm or wrist bone said to be bent or at an odd angle after an injury: a limb out of shape
+    (r"\b(?:shin|leg|arm|forearm|wrist|ankle|finger|collar)\s*(?:bone)?\s+(?:is|looks|looked|was|has\s+gone|went|seems)\s+"
+     r"(?:all\s+|a\s+bit\s+|really\s+)?(?:bent|crooked|out\s+of\s+shape|at\s+a\s+(?:funny|weird|strange|odd)\s+angle|"
+     r"a\s+(?:funny|weird|strange|odd)\s+shape|deformed|wonky)\b", "limb-deformity"),
+    # a pain that hurts going down the stairs: the jolt of each step (NHS appendicitis), read only with
+    # tummy pain; only the clause is claimed, so "my knee hurts" keeps its reading
+    (r"\b(?:hurts|hurting|painful|pain|agony|kills|killing|worse)\s+(?:\w+\s+){0,2}?(?:when|if|as)\s+(?P<span>(?:i|he|she|they)\s+"
+     r"(?:(?:cough|coughs|sneeze|sneezes|move|moves)\s+or\s+)?(?:go|goes|going|walk|walks|walking|come|comes|coming)\s+down\s+"
+     r"(?:the\s+)?(?:stairs|steps))\b", "pain-worse-on-jolting"),
+    # an ache round the belly button is tummy pain (periumbilical), not an odd-looking navel
+    (r"\b(?:ache|aches|aching|achy|pain|pains|hurts|hurting|sore|soreness|cramps?|cramping)\s+(?:round|around|near|by|at|in|behind)\s+"
+     r"(?:my|his|her|their|the)\s+(?:belly|tummy)\s*-?\s*button\b", "abdominal-pain"),
 )
 PATTERN_CONFIDENCE = 0.85
 
