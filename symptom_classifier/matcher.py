@@ -165,7 +165,7 @@ NOT_FINDINGS = (
     # a drink kept down and a normal wee, said as reassurance, which the encoder reads as fluid
     # retention and weeing often ("can't keep fluids down" is still vomiting)
     *(f"{keep} {drink} down" for keep in ("keeping", "keep", "keeps", "kept")
-      for drink in ("fluids", "fluid", "drinks", "water", "everything", "food", "water and crackers",
+      for drink in ("fluids", "fluid", "drinks", "water", "everything", "food", "it", "them", "it all", "water and crackers",
                     "water and biscuits", "crackers", "dry crackers", "biscuits", "toast", "dry toast",
                     "food and drink", "small meals")),
     *(f"passing {amount} of urine" for amount in ("normal amounts", "normal amount", "normal volumes",
@@ -1564,9 +1564,6 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"broken\s+bone|break|blood\s+clot|clot|dvt)\b", NOT_FINDING),
     # a tender spot to press is tenderness, not a spot on the skin
     (r"\b(?:a\s+|one\s+)?(?:tender|sore|painful)\s+spot\b", "tender-on-pressing"),
-    # drinks or food kept down is reassurance, not vomiting
-    (r"\b(?:keeping|kept|keeps|keep|holding|held)\s+(?:it|them|everything|fluids|drinks|water|food|that|most\s+of\s+it|it\s+all)\s+"
-     r"down\b", NOT_FINDING),
     # a bowel's gurgling cramps are tummy pain, not muscle cramps
     (r"\b(?:gurgl\w+|tummy|stomach|belly|abdominal)\s+cramps?\b", "abdominal-pain"),
     # a period on time is no irregular period

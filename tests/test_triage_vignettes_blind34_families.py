@@ -56,6 +56,8 @@ READINGS = [
     ("ache between my shoulder blades with a tender spot when I press", "back-pain", {"skin-rash"}),
     ("runs since Tuesday but keeping fluids down", "diarrhea", {"vomiting"}),
     ("she can't keep anything down, sick every hour", "vomiting", set()),
+    ("drinking dioralyte and keeping it down", None, {"vomiting"}),
+    ("tried sips of water but she can't keep it down", "vomiting", set()),
     ("diarrhoea with gurgly cramps", "diarrhea", {"muscle-cramps-contractures-or-spasms"}),
     ("period pain like always, my period came on time", None, {"irregular-menstrual-flow"}),
     ("I'm 31, fit and healthy, no heart trouble", None, {"seizures"}),
