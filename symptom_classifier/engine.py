@@ -86,7 +86,11 @@ _EXTRA_STOPWORDS = frozenset({"he", "she", "him", "her", "his", "hers", "experie
                               "gets", "history", "onset", "episode", "episodes", "symptom",
                               "symptoms", "sudden", "worse", "worsening", "better", "lot",
                               "lots", "issue", "issues", "problem", "problems", "pain",
-                              "yeah", "yep", "yup", "nope", "nah"})
+                              "yeah", "yep", "yup", "nope", "nah",
+                              # where it happened ("stung on his forearm at the park"): the encoder
+                              # reads a site with a place beside it as that site's complaint
+                              "park", "playground", "beach", "zoo", "supermarket", "shops", "nursery",
+                              "pub", "restaurant", "cinema", "campsite"})
 
 
 @dataclass

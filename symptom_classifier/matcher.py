@@ -739,7 +739,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      "neck-stiffness-or-tightness"),
     # a cast put on for a fracture ("they put a plaster cast on"): with worse pain or tingling under
     # it, compartment syndrome (rules.yaml)
-    (r"\b(?:put|had|got|in|wearing)\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:plaster\s+cast|plaster|cast)\b(?:\s+on)?|"
+    # ("put a plaster on it" is a sticking plaster)
+    (r"\b(?:put|had|got|in|wearing)\s+(?:(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:plaster\s+cast|cast)|"
+     r"(?:the\s+|my\s+|his\s+|her\s+)?plaster(?!\s+on\s+(?:it|them)\b))\b(?:\s+on)?|"
      r"\bunder\s+(?:the|my|his|her)\s+(?:cast|plaster)\b", "in-a-cast"),
     # skin that has changed colour ("one patch of skin has gone a darker purply colour")
     (r"\b(?:skin|patch|area)\b[^.;]{0,30}?\b(?:gone|turned|going|turning)\s+(?:a\s+)?(?:darker\s+|dark\s+|deep\s+)?"
@@ -1598,6 +1600,21 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # an ache round the belly button is tummy pain (periumbilical), not an odd-looking navel
     (r"\b(?:ache|aches|aching|achy|pain|pains|hurts|hurting|sore|soreness|cramps?|cramping)\s+(?:round|around|near|by|at|in|behind)\s+"
      r"(?:my|his|her|their|the)\s+(?:belly|tummy)\s*-?\s*button\b", "abdominal-pain"),
+    # "faint" said of how a thing looks ("a faint blotchy rash", "a faint line"), which the encoder
+    # reads as fainting; the rash or mark keeps its own reading
+    (r"\b(?:a\s+(?:very\s+)?)?faint(?=\s+(?:blotchy|blotches|blotch|red|reddish|pink|pinkish|purple|brown|rash|line|lines|mark|marks|"
+     r"spots?|patch|patches|bruis\w*|tinge|smell|taste|outline|streaks?)\b)", NOT_FINDING),
+    # a stool or a wee said to be darker, with its subject in the sentence before ("It's darker than
+    # usual"), which the encoder reads as darkened vision
+    (r"\b(?:it's|its|it\s+is|it\s+was|it's\s+been|they're|they\s+are|they've\s+been)\s+(?:a\s+bit\s+|a\s+little\s+|much\s+|"
+     r"slightly\s+|quite\s+|a\s+lot\s+)?darker(?:\s+than\s+(?:usual|normal|before))?\b", NOT_FINDING),
+    # a person "bunged up" is constipated (UK); a nose, an ear or a cold keeps it congestion
+    (r"\b(?:i've|i\s+have|i'm|i\s+am|he's|she's|they're|been|feel|feels|feeling|getting|got|gets|always|still)\s+"
+     r"(?:been\s+)?(?:really\s+|a\s+bit\s+|so\s+|very\s+|badly\s+|terribly\s+|totally\s+|completely\s+)?(?P<span>bunged\s*-?\s*up)\b"
+     r"(?!\s+(?:nose|ears?|sinuses|head|with\s+(?:a\s+|this\s+)?(?:cold|flu|catarrh|snot|mucus|phlegm)))", "constipation"),
+    # iron as a medicine ("I know the iron does that"), which the encoder reads as a burn from an iron
+    (r"\b(?:the|that|this|my|her|his)\s+iron\s+(?:does|did|do|can|could|makes?|made|causes?|caused|turns?|turned|tablets?|"
+     r"pills?|supplements?|is\s+(?:doing|causing|making))\b", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 

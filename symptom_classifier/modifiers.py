@@ -17,8 +17,16 @@ UNIT_HOURS = {"min": 1 / 60, "minute": 1 / 60, "hr": 1, "hour": 1, "h": 1, "day"
               "night": 24, "week": 168, "wk": 168, "month": 730, "year": 8760, "yr": 8760}
 _NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple of|couple of|a couple|a few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 _UNIT = r"(?P<unit>min(?:ute)?s?|hrs?|hours?|h|days?|d|nights?|weeks?|wks?|months?|years?|yrs?)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)"
+_ROUGHLY = r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|(?P<more>over\s+|more than\s+))?"
 DURATION_RES = (
-    re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|over\s+|more than\s+|the\s+(?:past|last)\s+|the\s+)?{_NUM}\s*-?\s*{_UNIT}\b"),
+    # a day named, then counted ("since Saturday, so 4 days now"): the count, not a guess at the day
+    re.compile(rf"\bsince\s+(?:last\s+)?{_WEEKDAY}\s*,?\s*(?:so\s+|that's\s+|thats\s+|which\s+is\s+|making\s+it\s+)"
+               rf"{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\b"),
+    re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|(?P<more>over\s+|more than\s+)|the\s+(?:past|last)\s+|the\s+)?{_NUM}\s*-?\s*{_UNIT}\b"),
+    # "it's been 4 days", "so a week now" (not "she is 6 weeks now", an age)
+    re.compile(rf"\b(?:it's|its|it\s+has|has|have|i've|he's|she's|they've)\s+been\s+{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\b"),
+    re.compile(rf"\b(?:so|that's|thats|been)\s+{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\s+now\b"),
     re.compile(rf"\b(?:past|last|previous)\s+{_NUM}\s*{_UNIT}\b"),
     re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+ago\b"),
     re.compile(rf"\bx\s*{_NUM}\s*{_UNIT}\b"),
@@ -176,7 +184,9 @@ def read_duration(text: str) -> list[tuple[float | None, int, int]]:
             hours = UNIT_HOURS.get(unit)
             if hours is None:
                 continue
-            out.append((None if _recurring(text, m.start(), m.end()) else num * hours, m.start(), m.end()))
+            # "for over a week" is longer than a week: half a unit more, so it passes a week's limit
+            total = (num + 0.5 if m.groupdict().get("more") else num) * hours
+            out.append((None if _recurring(text, m.start(), m.end()) else total, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     for m in PLURAL_ONLY.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken):
