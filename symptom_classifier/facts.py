@@ -58,9 +58,13 @@ PREGNANT_RE = re.compile(
 MAX_PREGNANCY_WEEKS = PREGNANCY_WEEKS_RANGE[1]  # beyond this a number is not a gestation
 NOT_PREGNANT_RE = re.compile(
     r"\b(?:not|isn't|never been|no chance of being|can't be|cannot be)\s+(?:currently\s+)?"
-    r"pregnan\w*|\bnegative pregnancy test|\bpregnancy test (?:was |is )?negative|"
+    r"pregnan\w*|\bnegative\s+(?:home\s+|urine\s+)?pregnancy\s+tests?|\bpregnancy\s+tests?\b[^.;?]{0,30}?\bnegative\b|"
     r"\b(?:no|zero)\s+(?:chance|way|possibility)\s+(?:that\s+)?(?:i'm|i\s+am|im|she's|she\s+is|shes|i\s+could\s+be|"
     r"she\s+could\s+be|of\s+being)\s+pregnan\w*")
+# A pregnancy test is a pregnancy only when it was positive ("did a pregnancy test anyway", "should
+# I do a pregnancy test?" say nothing either way)
+PREGNANCY_TEST_RE = re.compile(r"\s+tests?\b")
+POSITIVE_TEST_RE = re.compile(r"\bpositive\s+(?:home\s+|urine\s+)?pregnancy\s+tests?\b|\bpregnancy\s+tests?\b[^.;?]{0,30}?\bpositive\b")
 MAYBE_PREGNANT_RE = re.compile(
     r"\b(?:might|may|could)\s+be\s+pregnant|\bpossibly pregnant|\bmaybe pregnant|\bmissed (?:my |her )?period")
 
@@ -276,7 +280,9 @@ def _read_pregnancy(text: str, facts: Facts) -> None:
         return
     if MAYBE_PREGNANT_RE.search(text):
         return
-    m = PREGNANT_RE.search(text)
+    positive_test = POSITIVE_TEST_RE.search(text)
+    m = next((m for m in PREGNANT_RE.finditer(text)
+              if positive_test or not (m.group() == "pregnancy" and PREGNANCY_TEST_RE.match(text, m.end()))), None)
     if m and not NEGATION_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
         if FAMILY_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
             return

@@ -197,7 +197,7 @@ BLEEDING_GOING_ON = re.compile(
 # Exposures and known conditions whose words are always about the past ("I was travelling in Kenya a
 # month ago", "had an operation 10 days ago", "the GP said my aorta was wide a few years ago"): the
 # past is what they say, so a history reading never puts them out of date.
-PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact",
+PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "travel-to-dengue-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact",
                             "cancer-history", "known-aortic-aneurysm"})
 
 # "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint

@@ -499,12 +499,31 @@ _MALARIA_PLACES = (
     r"dar es salaam|mombasa|kisumu|lusaka|lilongwe|blantyre|maputo|luanda|juba|khartoum|mogadishu|"
     r"india|pakistan|bangladesh|afghanistan|myanmar|burma|cambodia|laos|papua new guinea|solomon islands|"
     r"the solomon islands|the amazon|amazon|guyana|french guiana|suriname|venezuela|haiti|yemen)")
+# Places where dengue is common and malaria is not a traveller's risk (WHO dengue and severe dengue
+# fact sheet; UKHSA/Fit for Travel country pages): a fever after a trip there needs a doctor soon,
+# and its warning signs an emergency (rules.yaml).
+_DENGUE_PLACES = (
+    r"(?:south\s*-?\s*east asia|southeast asia|se asia|thailand|bangkok|phuket|koh samui|chiang mai|vietnam|hanoi|"
+    r"ho chi minh city|saigon|malaysia|kuala lumpur|borneo|singapore|indonesia|bali|jakarta|lombok|the philippines|"
+    r"philippines|manila|sri lanka|colombo|the maldives|maldives|nepal|kathmandu|fiji|samoa|tonga|tahiti|vanuatu|"
+    r"the pacific islands|latin america|central america|south america|the caribbean|caribbean|mexico|cancun|brazil|"
+    r"rio|colombia|peru|ecuador|bolivia|paraguay|costa rica|nicaragua|honduras|guatemala|el salvador|panama|cuba|"
+    r"the dominican republic|dominican republic|puerto rico|jamaica|barbados|trinidad|tobago|st lucia|grenada|"
+    r"antigua|the bahamas|bahamas)")
+# What a trip was between its verb and its place ("back from 3 weeks in", "returned from backpacking
+# round", "home from a month travelling around")
+_TRIP_WORDS = (
+    r"(?:(?:a|an|\d+|one|two|three|four|five|six|several|a few|a couple of|my|our|his|her|their)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:in|round|around|through|across|to|at)\s+|"
+    r"(?:backpacking|travelling|traveling|touring|trekking|volunteering|working|interrailing|island hopping)\s+"
+    r"(?:[a-z]+\s+)?(?:in|round|around|through|across|to)\s+)?")
 _TRAVEL_LEADS = (
     r"(?:back from|returned from|returning from|came back from|come back from|got back from|flew back from|"
     r"flown back from|flew in from|arrived from|home from|travell?ed to|travell?ing in|travell?ed in|been to|"
     r"went to|trip to|holiday in|holiday to|"
     r"(?:visiting|visited|seeing|saw|staying with|stayed with) (?:(?:my|his|her|our|their|the) )?(?:family |relatives |friends |"
-    r"grandparents |parents |grandma |grandad |gran |nan |mum |dad |cousins |in\s*-\s*laws )?(?:in|back in|out in)|"
+    r"grandparents |parents |grandma |grandad |gran |nan |mother |father |brother |sister |son |daughter |aunt |aunty |auntie |"
+    r"uncle |friend |cousins |in\s*-\s*laws )?(?:in|back in|out in)|"
     r"working in|worked in|volunteering in|volunteered in|"
     r"safari in|been in|stayed in|staying in|"
     r"(?:family\s+)?(?:wedding|funeral|conference|work trip|business trip|gap year|visit|mission trip) (?:in|to))")
@@ -740,7 +759,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a cast put on for a fracture ("they put a plaster cast on"): with worse pain or tingling under
     # it, compartment syndrome (rules.yaml)
     # ("put a plaster on it" is a sticking plaster)
-    (r"\b(?:put|had|got|in|wearing)\s+(?:(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:plaster\s+cast|cast)|"
+    (r"\bin\s+(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:plaster\s+cast|plaster|cast)\b|"
+     r"\b(?:put|had|got|wearing)\s+(?:(?:a\s+|the\s+|my\s+|his\s+|her\s+)?(?:plaster\s+cast|cast)|"
      r"(?:the\s+|my\s+|his\s+|her\s+)?plaster(?!\s+on\s+(?:it|them)\b))\b(?:\s+on)?|"
      r"\bunder\s+(?:the|my|his|her)\s+(?:cast|plaster)\b", "in-a-cast"),
     # skin that has changed colour ("one patch of skin has gone a darker purply colour")
@@ -793,8 +813,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:recent|routine|latest|his|her|my|their|the|on|admission)\s+bloods\b|\bbloods\s+(?:show|showed|shows|were|are|came|taken)\b",
      NOT_FINDING),
     # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
-    (rf"\b{_TRAVEL_LEADS}\s+(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
+    (rf"\b{_TRAVEL_LEADS}\s+{_TRIP_WORDS}(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
      rf"{_MALARIA_PLACES}\b", "travel-to-malaria-area"),
+    # ... or a place with dengue ("back from 3 weeks in Thailand")
+    (rf"\b{_TRAVEL_LEADS}\s+{_TRIP_WORDS}(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
+     rf"{_DENGUE_PLACES}\b", "travel-to-dengue-area"),
     # weight lost by an amount ("has lost about 6 kg", "lost half a stone without trying")
     (r"\b(?:lost|losing|dropped)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+)?"
      r"(?:\d+(?:\.\d+)?|a|half a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)\s*"
@@ -987,7 +1010,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a baby who cries when the sore skin is wiped (a nappy rash's soreness), which the encoder reads
     # as blood in the stool
     (r"\b(?:cries|cried|crying|screams|winces|flinches|grizzles)\s+(?:a\s+bit\s+|abit\s+|a\s+little\s+)?when\s+"
-     r"(?:i|we|you|she|he|mum|dad)\s+(?:wipe|wipes|clean|cleans|change|changes)\b(?:\s+(?:him|her|them|his\s+bottom|her\s+bottom))?",
+     r"(?:i|we|you|she|he|mother|father)\s+(?:wipe|wipes|clean|cleans|change|changes)\b(?:\s+(?:him|her|them|his\s+bottom|her\s+bottom))?",
      "skin-pain"),
     # the parents' worry, which the encoder reads as the child's anxiety
     (r"\b(?:mum|mother|dad|father|parents?|carer|grandma|grandad|nan|his\s+dad|her\s+dad|his\s+mum|her\s+mum)"
@@ -1540,7 +1563,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # abdominal aortic aneurysm: tummy, back or loin pain in someone with one is 999)
     (r"\baorta\b(?:\s+\S+){0,12}?\s+(?:a\s+bit\s+|slightly\s+|too\s+|quite\s+|a\s+little\s+)?(?:wide|widened|wider|enlarged|"
      r"bigger\s+than\s+it\s+should\s+be|swollen|stretched|bulging|dilated)\b|\b(?:abdominal\s+)?aortic\s+aneurysm\b|\btriple\s+a\b|"
-     r"\baaa\b", "known-aortic-aneurysm"),
+     r"\baaa\b|\b(?:big|main|large|major)\s+(?:blood\s+)?(?:artery|vessel|blood\s+vessel)\s+(?:in|of)\s+(?:my|his|her|the|their)\s+"
+     r"(?:tummy|stomach|belly|abdomen)\b(?:\s+\S+){0,6}?\s+(?:a\s+bit\s+|slightly\s+|too\s+|quite\s+|a\s+little\s+)?"
+     r"(?:wide|widened|wider|enlarged|swollen|stretched|bulging|dilated)\b", "known-aortic-aneurysm"),
     # tummy pain worse with walking, moving, coughing or rolling over, or walked with bent over: the
     # inflamed peritoneum's pain on movement (NHS appendicitis, peritonitis); read only with tummy pain.
     # Not when a body part or a place follows ("worse when I move my neck" is the neck's pain)
@@ -1600,6 +1625,59 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # an ache round the belly button is tummy pain (periumbilical), not an odd-looking navel
     (r"\b(?:ache|aches|aching|achy|pain|pains|hurts|hurting|sore|soreness|cramps?|cramping)\s+(?:round|around|near|by|at|in|behind)\s+"
      r"(?:my|his|her|their|the)\s+(?:belly|tummy)\s*-?\s*button\b", "abdominal-pain"),
+    # a place beside the breastbone is the chest's ("sharp pain at the front, just left of the
+    # breastbone"), which the encoder reads as upper tummy pain
+    (r"\b(?:just\s+)?(?:to\s+the\s+)?(?:left|right)\s+(?:side\s+)?of\s+(?:the|my|his|her)\s+(?:breastbone|breast\s*bone|sternum)\b",
+     "chest-pain"),
+    # a headache's place ("a headache behind my eyes"), which the encoder reads as a rash in the
+    # skin creases
+    (r"\b(?:headaches?|head\s*-?\s*aches?|migraines?)\s+(?P<span>(?:right\s+)?behind\s+(?:my|his|her|the|their)\s+eyes?)\b",
+     NOT_FINDING),
+    # a tummy ache that later settled or moved to the right, with words between ("a general gut ache
+    # ... then it sort of settled in one place down by my right hip bone"): the appendix's migration
+    (r"\b(?:gut|tummy|stomach|belly|abdominal|abdo)\s*-?\s*(?:ache|aches|pain|pains)\b[^.;]{0,100}?"
+     r"(?P<span>\b(?:settled|moved|shifted|localised|localized|drifted|travelled|traveled|migrated)\b(?:\s+(?:down|over))?"
+     r"[^.;]{0,40}?\b(?:right|rhs)\b(?:\s+(?:hip\s*(?:bone)?|side|groin|lower\s+(?:tummy|side|belly)))?)",
+     "pain-migrating-to-right-lower-abdomen"),
+    # a pain that hurts to cough, laugh or sneeze (the jolt of a cough: Dunphy's sign); read only with
+    # tummy pain, and the pain's own words keep their reading ("my chest hurts to cough")
+    (r"\b(?:hurts|hurting|painful|agony|kills)\s+(?:me\s+)?(?P<span>(?:to|when\s+i|if\s+i)\s+(?:cough|laugh|sneeze)"
+     r"(?:\s+or\s+(?:cough|laugh|sneeze|move))?)\b", "pain-worse-on-jolting"),
+    # trips to the toilet said with what came ("went to the loo a few times, loose but not watery")
+    (r"\b(?:went|been|going|gone|go|run|ran|running)\s+to\s+the\s+(?:loo|toilet|bathroom)\s+(?:(?:a\s+few|a\s+lot|lots|loads|several|"
+     r"lots\s+of|loads\s+of|\d+|two|three|four|five|six|a\s+couple\s+of)\s+)?(?:times\s*)?,?\s*(?:[a-z]+\s+){0,2}?"
+     r"(?:loose|runny|watery|the\s+runs)\b", "diarrhea"),
+    # lying with the knees drawn up to ease a pain, which the encoder reads as a weak knee
+    (r"\b(?:lying|lie|lay|lain|curled\s+up|laying)\s+(?:\w+\s+){0,3}?(?:with\s+)?(?:one|my|his|her|both|their)\s+(?:\w+\s+)?knees?\s+"
+     r"(?:bent|drawn|pulled|tucked|up)(?:\s+up)?\b", NOT_FINDING),
+    # a pain on trying to go, with no wee named, is straining to open the bowels
+    (r"\b(?:hurts|hurting|painful|sore|stings)\s+(?:\w+\s+){0,2}?(?:when|if|as)\s+(?:i|he|she|they)\s+(?:tries|try|trying|tried)\s+"
+     r"to\s+go\b(?!\s+(?:for\s+a\s+)?(?:wee|pee|weeing|peeing))", "constipation"),
+    # a back said to be stiff or achy after a verb ("my lower back has been stiff and achy since")
+    (r"\b(?:my|his|her|their|the)\s+(?:lower\s+|low\s+)?back\s+(?:has\s+been|had\s+been|'s\s+been|is|was|feels|felt|been|is\s+still|"
+     r"has\s+been\s+really|is\s+really|is\s+so)\s+(?:really\s+|very\s+|quite\s+|a\s+bit\s+|so\s+)?(?:stiff|achy|aching|sore|painful|killing\s+me)"
+     r"(?:\s+and\s+(?:stiff|achy|aching|sore|painful))?\b", "back-pain"),
+    # British idioms the encoder reads as findings: "crack on" (as crack cocaine)
+    (r"\bcrack(?:ing)?\s+on\b", NOT_FINDING),
+    # the colour of spotting ("some light pink spotting"), which the encoder reads as a pink eye, and
+    # spotting seen on the tissue (read as bleeding from the bottom)
+    (r"\b(?:light|pale|faint)\s+(?:pink|brown|pinkish|brownish)(?=\s+(?:spotting|discharge|bleeding|blood)\b)|"
+     r"\b(?:spotting|discharge)\s+(?:\w+\s+){0,2}?(?P<span>on\s+(?:the\s+)?(?:toilet\s+)?(?:tissue|paper|loo\s+roll))\b", NOT_FINDING),
+    # a period's bleeding said to be its usual amount, which the encoder reads as severe bleeding
+    (r"\b(?:a\s+|the\s+|my\s+)?(?:normal|usual|average|regular|ordinary)\s+amount\s+of\s+(?:bleeding|blood|flow)\b", NOT_FINDING),
+    # loose stools with more words about them ("loose, bubbly, smelly stools"), which the encoder
+    # reads as black tarry ones
+    (r"\b(?:loose|runny|watery|sloppy|mushy)\s*,?\s+(?:(?:and\s+)?[a-z]+\s*,?\s+){1,3}?(?:stools?|poos?|motions|bowel\s+movements)\b",
+     "diarrhea"),
+    # a tummy pain that was in the middle at first and is now on the right ("it was in the middle at
+    # first and now she says it's on one side, the right"): the appendix's migration
+    (r"\b(?:was|were|started|began|it's\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:in|round|around|at)\s+the\s+(?:middle|centre|center)\s+"
+     r"(?:at\s+first|first|initially|to\s+start(?:\s+with)?|to\s+begin\s+with)\b[^.;]{0,60}?\bright\b", "pain-migrating-to-right-lower-abdomen"),
+    # "lower down" said of a tummy pain a few words before ("her stomach is agony, lower down")
+    (r"\b(?:stomach|tummy|belly|abdomen|abdominal)\b[^.;]{0,30}?,\s*(?P<span>(?:lower|low)\s+down)\b", "lower-abdominal-pain"),
+    # "can't bear to move" with a tummy pain said before it: the pain of moving (peritonism)
+    (r"\b(?:stomach|tummy|belly|abdomen|abdominal)\b[^.;]{0,80}?(?P<span>\b(?:can't|cannot|can\s+not)\s+(?:bear|stand)\s+to\s+move)\b",
+     "pain-worse-on-jolting"),
     # "faint" said of how a thing looks ("a faint blotchy rash", "a faint line"), which the encoder
     # reads as fainting; the rash or mark keeps its own reading
     (r"\b(?:a\s+(?:very\s+)?)?faint(?=\s+(?:blotchy|blotches|blotch|red|reddish|pink|pinkish|purple|brown|rash|line|lines|mark|marks|"
