@@ -1661,7 +1661,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bcrack(?:ing)?\s+on\b", NOT_FINDING),
     # the colour of spotting ("some light pink spotting"), which the encoder reads as a pink eye, and
     # spotting seen on the tissue (read as bleeding from the bottom)
-    (r"\b(?:light|pale|faint)\s+(?:pink|brown|pinkish|brownish)(?=\s+(?:spotting|discharge|bleeding|blood)\b)|"
+    (r"\b(?:light|pale|faint)\s+(?:pink|brown|pinkish|brownish)(?=\s+(?:spotting|discharge)\b)|"
      r"\b(?:spotting|discharge)\s+(?:\w+\s+){0,2}?(?P<span>on\s+(?:the\s+)?(?:toilet\s+)?(?:tissue|paper|loo\s+roll))\b", NOT_FINDING),
     # a period's bleeding said to be its usual amount, which the encoder reads as severe bleeding
     (r"\b(?:a\s+|the\s+|my\s+)?(?:normal|usual|average|regular|ordinary)\s+amount\s+of\s+(?:bleeding|blood|flow)\b", NOT_FINDING),
