@@ -480,7 +480,8 @@ def best_cover(matches: list[ConceptMatch]) -> list[ConceptMatch]:
 # Each pattern runs over one sentence's normalised text; the match is mapped back to its tokens.
 _AMOUNT = (r"(?:\d+|a handful of|handfuls of|a (?:whole )?(?:box|bottle|packet|pack|strip) of|"
            r"(?:a )?(?:few|couple of|dozen|lot of|load of|lots of|loads of|bunch of)|all (?:of )?(?:my|the|her|his)|"
-           r"two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|several|many)")
+           r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+           r"eighteen|nineteen|twenty|thirty|forty|fifty|several|many)")
 _WORD = r"[a-z][a-z'-]*"
 # a word between the parts of a pattern that is not a negation ("my eyes are not painful")
 _AFFIRMED = r"(?!(?:no|not|never|none|nothing|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't)\b)[a-z][a-z'-]*"
@@ -775,6 +776,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:(?:yellow|yellowy|yellowish|green|greeny|greenish|white|sticky)\s+)?crust(?:ing|ed|s|y)?\b[^.;]{0,20}?\b(?:on|along)\s+(?:the|his|her|my|their)\s+(?:eye\s*)?lashes\b", "eye-discharge"),
     # a period's first days said by their number ("day 1 of period")
     (r"\bday\s+(?:1|one|2|two|3|three)\s+of\s+(?:my\s+|her\s+|the\s+|a\s+)?(?:period|menses|cycle)\b", "period-now"),
+    # a pain placed "low down on my left side" or "low on the right": the lower tummy's
+    (r"\b(?:twinges?|pains?|aches?|aching|cramps?|cramping|stitch|niggles?|soreness)\s+(?:\w+\s+)?(?:low\s+down|low)\s+(?:on|in)\s+"
+     r"(?:my|her|his|the)\s+(?:left|right)(?!\s+(?:side\s+|hand\s+side\s+)?of\s+(?:my|her|his|the)\s+(?:back|chest|neck|head))"
+     r"(?:\s+(?:side|hand\s+side))?\b",
+     "lower-abdominal-pain"),
+    # the middle of a cycle said by its day ("day 14 of my cycle", "I'm on day 15")
+    (r"\bday\s+(?:1[2-6]|twelve|thirteen|fourteen|fifteen|sixteen)\s+of\s+(?:my\s+|her\s+|the\s+|a\s+)?(?:cycle|\d{2}\s*-?\s*day\s+cycle)\b|"
+     r"\b(?:cycle\s+day|cd)\s*(?:1[2-6])\b", "mid-cycle"),
     # reassurance the encoder misreads: eating and drinking (as alcohol; "not eating and drinking"
     # keeps its reading), bearing weight (as weight gain), fitness said with an age (as a seizure),
     # bending forward (as a limb out of shape), walking and jumping (as difficulty walking), warm
@@ -1172,6 +1181,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:took|taken|had|given|gave\s+(?:him|her|them))\s+(?:double|twice|two\s+doses\s+of|an\s+extra\s+dose\s+of|"
      r"too\s+much(?:\s+of)?)\s+(?:(?:my|his|her|their|the)\s+)?(?:insulin|methotrexate|warfarin|digoxin|lithium|"
      r"paracetamol|calpol|medicine|medication|tablets|dose)\b", "overdose"),
+    # extra painkillers or sleeping tablets taken with alcohol (after a row: self-poisoning, NHS
+    # paracetamol overdose: A&E even if well)
+    (r"\b(?:took|taken|swallowed|had)\s+(?:some\s+)?(?:extra|more)\s+(?:of\s+(?:my|his|her|the)\s+)?(?:paracetamol|tablets|pills|"
+     r"painkillers|co\s*-?\s*codamol|ibuprofen|sleeping\s+(?:tablets|pills))\s+(?:with|and|washed\s+down\s+with)\s+"
+     r"(?:a\s+bit\s+of\s+|some\s+|a\s+lot\s+of\s+|loads\s+of\s+)?(?:vodka|alcohol|drink|wine|beer|whisky|whiskey|gin|cider|rum)\b",
+     "overdose"),
     # a child or adult found with medicines or household chemicals, or tablets gone from the pot (NHS:
     # a child who may have swallowed medicine or a chemical goes to A&E)
     (r"\b(?:found|caught)\s+(?:\w+\s+){0,5}?with\s+(?:(?:my|the|her|his|their|our|a|an|some)\s+)?(?:[a-z]+'s\s+)?(?:\w+\s+){0,2}?"

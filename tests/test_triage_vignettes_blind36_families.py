@@ -18,11 +18,15 @@ keep its own reading or level:
   period that "might be late"; a stomach "in agony, lower down";
 - the big artery in the tummy said to be wide is a known aortic aneurysm;
 - a pregnancy test is a pregnancy only when positive ("did a pregnancy test anyway - negative");
+- a one-sided low tummy ache midway through the cycle ("day 14 of my cycle") is ovulation pain (NHS
+  ovulation pain), unless dizziness, bleeding, a fever or a pregnancy keep their own reading;
 - words read as something else: "normal amount of bleeding" (severe bleeding), "loose, bubbly, smelly
   stools" (black tarry stools), "crack on" (crack cocaine), "hurts when she tries to go" (painful
   urination), lying with one knee bent up (a weak knee), a headache "behind my eyes" (a rash),
   "just left of the breastbone" (upper tummy pain), "light pink spotting" (a pink eye), a back "stiff
-  and achy" (aching all over).
+  and achy" (aching all over);
+- extra painkillers taken with alcohol, and a teen number of tablets, are an overdose (NHS paracetamol
+  overdose).
 """
 
 from __future__ import annotations
@@ -67,6 +71,12 @@ READINGS = [
     ("some light pink spotting on the tissue", "vaginal-bleeding", {"eye-redness", "rectal-bleeding"}),
     ("my lower back has been stiff and achy since the weekend", "back-pain", {"ache-all-over"}),
     ("my gums bled when I brushed my teeth", "bleeding-gums", {"rest-or-crescendo-angina"}),
+    ("I'm on day 15 of my cycle", "mid-cycle", {"period-now"}),
+    ("a sharp twinge low down on my left side", "lower-abdominal-pain", set()),
+    # an overdose the encoder's reading alone had caught (its neighbours move when concepts are added)
+    ("took some extra paracetamol with a bit of wine after the argument", "overdose", set()),
+    ("she said she took about thirteen tablets", "overdose", set()),
+    ("day 2 of my period", "period-now", {"mid-cycle"}),
 ]
 
 
@@ -88,6 +98,8 @@ def test_pregnancy_test(text, pregnant):
 
 @pytest.mark.parametrize("text,patient", [
     ("first day of my period, usual cramps low down, normal amount of bleeding, hot water bottle helps", WOMAN),
+    # NHS ovulation pain: one side, midway through the cycle
+    ("day 14 of my cycle and a dull ache low down on the right since lunch, I get this most months", WOMAN),
 ])
 def test_self_care(served, detector, text, patient):
     assert level_of(served, detector, text, patient) == Urgency.SELF_CARE
@@ -111,6 +123,8 @@ def test_self_care(served, detector, text, patient):
     ("she collapsed, says her stomach is agony, lower down, and her period might be late", WOMAN, Urgency.EMERGENCY),
     # a known aneurysm said as a wide artery, with back pain (ESC 2014)
     ("sudden low back pain, was told the big artery in my tummy was a bit wide", OLDER_MAN, Urgency.EMERGENCY),
+    # mid-cycle pain with dizziness keeps its own reading (an ectopic pregnancy hurts on one side too)
+    ("day 14 of my cycle, ache low down on the left, and I feel dizzy", WOMAN, Urgency.CONSULTATION),
     # chest wall pain beside the breastbone in a young adult: a GP (NHS chest pain)
     ("sharp pain just left of the breastbone since the gym, sore when I press on it, not breathless", MAN,
      Urgency.CONSULTATION),
