@@ -776,6 +776,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:(?:yellow|yellowy|yellowish|green|greeny|greenish|white|sticky)\s+)?crust(?:ing|ed|s|y)?\b[^.;]{0,20}?\b(?:on|along)\s+(?:the|his|her|my|their)\s+(?:eye\s*)?lashes\b", "eye-discharge"),
     # a period's first days said by their number ("day 1 of period")
     (r"\bday\s+(?:1|one|2|two|3|three)\s+of\s+(?:my\s+|her\s+|the\s+|a\s+)?(?:period|menses|cycle)\b", "period-now"),
+    # a pain that moved on down the back ("now it's gone lower down my back"); only with a sudden pain
+    # does it count (rules.yaml). A pain going "through to my back" is read as the back's pain already.
+    (r"\b(?:gone|goes|moved|moving|moves|spread|spreading|spreads|travelled|traveled|travelling|traveling|shifted|shifting|going|went|"
+     r"now)\s+(?:\w+\s+){0,2}?(?:(?:lower\s+)?down\s+(?:towards\s+|to\s+|into\s+)?(?:my|his|her|the)\s+(?:lower\s+)?back|"
+     r"lower\s+down\s+(?:my|his|her|the)\s+back)\b",
+     "pain-moving-down-back"),
+    # a person "not right at all", said of how they seem (unwell), not a negation of what follows
+    (r"\b(?:she's|he's|she\s+is|he\s+is|i'm|i\s+am|they're|mother's|father's|mother\s+is|father\s+is)\s+(?:just\s+|really\s+|definitely\s+)?"
+     r"(?P<span>not\s+(?:right|quite\s+right)(?:\s+at\s+all)?)\b(?!\s+(?:side|hand|arm|leg|eye|ear|foot|knee|hip))", "feeling-ill"),
     # a pain placed "low down on my left side" or "low on the right": the lower tummy's
     (r"\b(?:twinges?|pains?|aches?|aching|cramps?|cramping|stitch|niggles?|soreness)\s+(?:\w+\s+)?(?:low\s+down|low)\s+(?:on|in)\s+"
      r"(?:my|her|his|the)\s+(?:left|right)(?!\s+(?:side\s+|hand\s+side\s+)?of\s+(?:my|her|his|the)\s+(?:back|chest|neck|head))"
@@ -1671,7 +1680,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a back said to be stiff or achy after a verb ("my lower back has been stiff and achy since")
     (r"\b(?:my|his|her|their|the)\s+(?:lower\s+|low\s+)?back\s+(?:has\s+been|had\s+been|'s\s+been|is|was|feels|felt|been|is\s+still|"
      r"has\s+been\s+really|is\s+really|is\s+so)\s+(?:really\s+|very\s+|quite\s+|a\s+bit\s+|so\s+)?(?:stiff|achy|aching|sore|painful|killing\s+me)"
-     r"(?:\s+and\s+(?:stiff|achy|aching|sore|painful))?\b", "back-pain"),
+     r"(?:\s+and\s+(?:stiff|achy|aching|sore|painful))?\b|"
+     r"\b(?:my|his|her|their|the)\s+(?:lower\s+|low\s+)?back\s+(?:has|had|'s)\s+(?:really\s+)?(?:ached|hurt)\b", "back-pain"),
     # British idioms the encoder reads as findings: "crack on" (as crack cocaine)
     (r"\bcrack(?:ing)?\s+on\b", NOT_FINDING),
     # the colour of spotting ("some light pink spotting"), which the encoder reads as a pink eye, and
