@@ -198,7 +198,7 @@ BLEEDING_GOING_ON = re.compile(
 # month ago", "had an operation 10 days ago", "the GP said my aorta was wide a few years ago"): the
 # past is what they say, so a history reading never puts them out of date.
 PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "travel-to-dengue-area", "clot-risk-setting", "viral-haemorrhagic-fever-contact",
-                            "cancer-history", "known-aortic-aneurysm"})
+                            "cancer-history", "known-aortic-aneurysm", "previous-ectopic-pregnancy"})
 
 # "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
 # says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the

@@ -539,7 +539,7 @@ _POTASSIUM_SAID = r"(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s
 _FEW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|couple of)"
 # an operation by its name or kind ("an ACL reconstruction", "my knee replacement", "a C-section")
 _OPERATION = (r"(?:operation|surgery|op|replacement|reconstruction|repair|arthroscopy|c\s*-?\s*section|caesarean|"
-              r"cesarean|hysterectomy|laparoscopy|tkr|thr)")
+              r"cesarean|hysterectomy|laparoscopy|tkr|thr|turp|cabg|bypass|[a-z]+ectomy|[a-z]+otomy|[a-z]+oscopy|[a-z]+plasty)")
 # a journey of four hours or more, or one named long ("a 13-hour flight", "the long drive back")
 _LONG_JOURNEY = (r"(?:long\s*-?\s*haul|long|overnight|transatlantic|(?:[4-9]|1\d|2\d)\s*-?\s*(?:hours?|hrs?|h)|"
                  r"(?:four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|twenty)\s*-?\s*hours?)"
@@ -785,6 +785,24 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a person "not right at all", said of how they seem (unwell), not a negation of what follows
     (r"\b(?:she's|he's|she\s+is|he\s+is|i'm|i\s+am|they're|mother's|father's|mother\s+is|father\s+is)\s+(?:just\s+|really\s+|definitely\s+)?"
      r"(?P<span>not\s+(?:right|quite\s+right)(?:\s+at\s+all)?)\b(?!\s+(?:side|hand|arm|leg|eye|ear|foot|knee|hip))", "feeling-ill"),
+    # a past ectopic pregnancy said in a note's words ("previous left ectopic", "h/o ectopic", "had an
+    # ectopic in 2019")
+    (r"\b(?:previous|prior|past|h\s*/\s*o|history\s+of|had\s+an?|had\s+(?:my\s+)?(?:first\s+)?)\s+(?:left\s+|right\s+|tubal\s+)?"
+     r"ectopic(?:\s+pregnancy)?\b", "previous-ectopic-pregnancy"),
+    # a pain worse on walking, moving or coughing, said in a note's words ("RIF pain worse on walking
+    # and coughing"): the jolt sign, read only with tummy pain
+    (r"\b(?:pain|ache|tenderness|discomfort)\b[^.;]{0,30}?(?P<span>\bworse\s+(?:on|with)\s+(?:walking|movement|moving|coughing|"
+     r"sneezing|jumping|hopping|going\s+over\s+bumps)(?:\s*(?:,|and|or)\s*(?:walking|movement|moving|coughing|sneezing|jumping|hopping))*)\b",
+     "pain-worse-on-jolting"),
+    # the psoas sign (pain on extending the hip) of an inflamed appendix lying behind the bowel, and
+    # Rovsing's sign: read as the tummy's signs of peritonism
+    (r"\b(?:positive\s+)?(?:psoas|rovsing'?s?|obturator)\s+sign\b|\bpain\s+on\s+(?:extending|extension\s+of|stretching)\s+"
+     r"(?:the\s+|his\s+|her\s+|my\s+)?(?:right\s+|left\s+)?hip\b", "peritonism"),
+    # a fever said to be settling or to have broken is a fever all the same (a history of fever: the
+    # returning traveller's rules, NICE CKS malaria; dengue's warning signs come as it falls)
+    (r"\b(?:fever|temperature|temp|pyrexia)\b(?:\s+for\s+\S+\s+\S+)?\s+(?:now\s+|is\s+now\s+|has\s+now\s+|has\s+)?"
+     r"(?:settling|settled|subsiding|subsided|broke|broken|coming\s+down|came\s+down|gone\s+down|resolving|resolved|easing|eased)\b",
+     "fever"),
     # a pain placed "low down on my left side" or "low on the right": the lower tummy's
     (r"\b(?:twinges?|pains?|aches?|aching|cramps?|cramping|stitch|niggles?|soreness)\s+(?:\w+\s+)?(?:low\s+down|low)\s+(?:on|in)\s+"
      r"(?:my|her|his|the)\s+(?:left|right)(?!\s+(?:side\s+|hand\s+side\s+)?of\s+(?:my|her|his|the)\s+(?:back|chest|neck|head))"
@@ -1587,7 +1605,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # abdominal aortic aneurysm: tummy, back or loin pain in someone with one is 999)
     (r"\baorta\b(?:\s+\S+){0,12}?\s+(?:a\s+bit\s+|slightly\s+|too\s+|quite\s+|a\s+little\s+)?(?:wide|widened|wider|enlarged|"
      r"bigger\s+than\s+it\s+should\s+be|swollen|stretched|bulging|dilated)\b|\b(?:abdominal\s+)?aortic\s+aneurysm\b|\btriple\s+a\b|"
-     r"\baaa\b|\b(?:big|main|large|major)\s+(?:blood\s+)?(?:artery|vessel|blood\s+vessel)\s+(?:in|of)\s+(?:my|his|her|the|their)\s+"
+     r"(?<!normal\s)(?<!clear\s)(?<!negative\s)\baaa\b(?!\s+(?:screening\s+)?(?:scan|check|ultrasound|screen|screening)\s+"
+     r"(?:at\s+\d+\s+)?(?:was\s+|came\s+back\s+|is\s+)?(?:normal|clear|fine|negative))|\b(?:big|main|large|major)\s+(?:blood\s+)?(?:artery|vessel|blood\s+vessel)\s+(?:in|of)\s+(?:my|his|her|the|their)\s+"
      r"(?:tummy|stomach|belly|abdomen)\b(?:\s+\S+){0,6}?\s+(?:a\s+bit\s+|slightly\s+|too\s+|quite\s+|a\s+little\s+)?"
      r"(?:wide|widened|wider|enlarged|swollen|stretched|bulging|dilated)\b", "known-aortic-aneurysm"),
     # tummy pain worse with walking, moving, coughing or rolling over, or walked with bent over: the
