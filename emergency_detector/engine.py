@@ -112,7 +112,7 @@ class EmergencyDetector:
         counts_for_infant = facts.has_symptoms and not (
             infant_exempt and facts.present_ids is not None and facts.present_ids <= infant_exempt)
         hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, counts_for_infant)
-        hits += pregnancy_hits(r.pregnancy, vitals, pregnant)
+        hits += pregnancy_hits(r.pregnancy, vitals, pregnant, tokens)
         hits += adult_blood_pressure_hits(r.adult_blood_pressure, vitals, age, pregnant, tokens)
         hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
         medications = tuple(m.lower() for m in patient.medications)

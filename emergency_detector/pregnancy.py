@@ -11,11 +11,11 @@ from .outcome import Hit
 from .rules import AdultBloodPressureRules, BloodPressureRow, PregnancyRules
 
 
-def pregnancy_hits(rules: PregnancyRules, v: Vitals, pregnant: bool) -> list[Hit]:
+def pregnancy_hits(rules: PregnancyRules, v: Vitals, pregnant: bool, tokens: Set[str] = frozenset()) -> list[Hit]:
     """The most urgent blood-pressure row that either reading reaches; nothing when not pregnant."""
     if not pregnant:
         return []
-    return _row_hits(rules.blood_pressure, rules.cite, v)
+    return _row_hits(rules.blood_pressure, rules.cite, v, tokens)
 
 
 def adult_blood_pressure_hits(rules: AdultBloodPressureRules, v: Vitals, age: float | None,

@@ -534,7 +534,7 @@ _TRAVEL_LEADS = (
 _SAID_NORMAL = (r"(?=\s+(?:(?:is|are)\s+)?(?:fine|normal|ok|okay|all fine|completely normal|completely fine|totally fine|"
                 r"absolutely fine|absolutely normal|entirely normal|perfectly fine|perfectly normal)\b)")
 # "potassium is", "K+ came back at": what a potassium result's number follows
-_POTASSIUM_SAID = r"(?:potassium|k\+?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
+_POTASSIUM_SAID = r"(?:potassium|k(?:\s*\+)?)\s+(?:level\s+)?(?:is\s+|was\s+|of\s+|at\s+|came back at\s+|came back as\s+|=\s*)?"
 # a number of days or weeks, said in words or digits ("10 days", "a couple of weeks")
 _FEW = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|couple of)"
 # an operation by its name or kind ("an ACL reconstruction", "my knee replacement", "a C-section")
@@ -677,7 +677,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"\bsame\s+(?:pattern|thing|attacks?|headaches?|migraines?)\s+(?P<span>(?:ever\s+)?since\s+(?:i|she|he)\s+was\s+(?:a\s+)?"
      r"(?:teen|teenager|child|kid|girl|boy|little|young|at\s+school|in\s+school))\b|"
      r"\b(?:same|identical|just|exactly)\s+(?:as|like|to)\s+(?:her|his|my|their)\s+(?:usual|normal|other|previous)\s+"
-     r"(?:migraines?|attacks?|pattern|headaches|ones)\b", "usual-migraine"),
+     r"(?:migraines?|attacks?|pattern|headaches|ones)\b|"
+     # ... "her typical throbbing headache", "usual zigzag lights": only the word saying so is claimed,
+     # so the headache and the aura keep their readings
+     r"\b(?:her|his|my|their)\s+(?:typical|usual|normal)(?=\s+(?:[\w-]+\s+){0,3}?(?:headaches?|migraines?)\b)|"
+     r"\b(?:usual|typical)(?=\s+(?:[\w-]+\s+){0,2}?(?:zig\s*-?\s*zags?|auras?|flashing\s+lights)\b)", "usual-migraine"),
     # a lump placed in the breast with words between ("a firm lump in the upper outer part of her left
     # breast"): NICE NG12's breast lump
     (rf"\blump\b(?:\s+{_AFFIRMED}){{0,8}}?\s+(?:of|in|on|near)\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:left\s+|right\s+)?"
@@ -789,6 +793,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # ectopic in 2019")
     (r"\b(?:previous|prior|past|h\s*/\s*o|history\s+of|had\s+an?|had\s+(?:my\s+)?(?:first\s+)?)\s+(?:left\s+|right\s+|tubal\s+)?"
      r"ectopic(?:\s+pregnancy)?\b", "previous-ectopic-pregnancy"),
+    # a sore spot said by pressing it ("sore when twisting or pressing the spot"), which the lexicon
+    # reads as a rash's spot
+    (r"\b(?:pressing|press|pressed|pushing|push|prodding)\s+(?:on\s+)?(?:the|that|this)\s+spot\b", "tender-on-pressing"),
     # a pain worse on walking, moving or coughing, said in a note's words ("RIF pain worse on walking
     # and coughing"): the jolt sign, read only with tummy pain
     (r"\b(?:pain|ache|tenderness|discomfort)\b[^.;]{0,30}?(?P<span>\bworse\s+(?:on|with)\s+(?:walking|movement|moving|coughing|"
@@ -867,6 +874,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bperiod(?:s|'s)?\s+(?:is\s+|are\s+|was\s+)?(?:about\s+|nearly\s+|over\s+|almost\s+|like\s+)?"
      r"(?:a\s+|\d+\s+|a\s+few\s+|two\s+|three\s+|four\s+|five\s+|six\s+|ten\s+|couple\s+(?:of\s+)?)?"
      r"(?:days?|weeks?|wks?|wk)\s+late\b", "absence-of-menstruation"),
+    # packets of tablets taken at once ("swallowed two packets of paracetamol"): an overdose however
+    # few the packets
+    (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:a\s+|an\s+|\d+\s+|one\s+|two\s+|three\s+|four\s+|"
+     rf"several\s+|a\s+couple\s+of\s+|a\s+few\s+)?(?:whole\s+|full\s+)?(?:packets?|boxes|box|packs?|strips?|bottles?|blister\s+packs?|tubs?)\s+of\s+"
+     rf"(?:{_WORD}\s+){{0,2}}?(?:tablets|pills|capsules|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|co\s*-?\s*codamol|"
+     rf"sleeping\s+(?:tablets|pills)|painkillers|antidepressants)\b", "overdose"),
     # an overdose: a number or handful of tablets taken at once
     # (an amount quoted or said roughly too: "took 'about 20-odd' paracetamol", vignettes_blind23)
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:['\"]\s*)?"
