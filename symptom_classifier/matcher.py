@@ -793,6 +793,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # ectopic in 2019")
     (r"\b(?:previous|prior|past|h\s*/\s*o|history\s+of|had\s+an?|had\s+(?:my\s+)?(?:first\s+)?)\s+(?:left\s+|right\s+|tubal\s+)?"
      r"ectopic(?:\s+pregnancy)?\b", "previous-ectopic-pregnancy"),
+    # a baby's soft spot said to bulge with words between ("the soft spot on top of his head looks
+    # kind of puffed up and tight")
+    (r"\b(?:soft\s+spot|fontanelle|fontanel)\b[^.;]{0,40}?\b(?:bulging|bulges|bulge|puffed\s+up|puffy|swollen|tight|tense|"
+     r"raised|domed|sticking\s+(?:up|out)|pushing\s+out)\b", "bulging-fontanelle"),
+    # a throat that "feels scratchy" said after it: the throat's irritation (which the encoder read
+    # either way, as a scratchy eye too, as its neighbours moved)
+    (r"\bthroat\b[^.;]{0,40}?(?P<span>\b(?:feels?|is|it's|its|feeling)\s+(?:a\s+bit\s+|really\s+|quite\s+|so\s+|all\s+|very\s+)?scratchy)\b",
+     "throat-irritation"),
     # a sore spot said by pressing it ("sore when twisting or pressing the spot"), which the lexicon
     # reads as a rash's spot
     (r"\b(?:pressing|press|pressed|pushing|push|prodding)\s+(?:on\s+)?(?:the|that|this)\s+spot\b", "tender-on-pressing"),

@@ -6,7 +6,9 @@ alone in session 16 (issue #5). Phrasings written here, beside look-alikes that 
 - a pain that began suddenly and then moved on down the back is an aortic dissection's migrating pain
   (ESC 2014);
 - tummy pain with blood from the bottom in an older person with arterial disease is mesenteric
-  ischaemia until shown otherwise (ESVS 2017).
+  ischaemia until shown otherwise (ESVS 2017);
+- a baby's soft spot that bulges or looks "puffed up and tight" (NICE NG143 red), and a throat that
+  "feels scratchy" (the encoder had read it as a scratchy eye when its neighbours moved).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ YOUNG_MAN = Patient(age_years=30, sex=Sex.MALE)
     ("she's not right at all, sweaty and muddled", "feeling-ill", set()),
     ("the pain started suddenly and has now moved down to my lower back", "pain-moving-down-back", set()),
     ("my right side is not right, it tingles", None, {"feeling-ill"}),
+    ("the soft spot on her head looks kind of puffed up and tight", "bulging-fontanelle", set()),
+    ("his soft spot looks sunken", "dehydration", {"bulging-fontanelle"}),
+    ("sore throat since yesterday, feels scratchy", "throat-irritation", {"foreign-body-sensation-in-eye"}),
 ])
 def test_reading(served, text, expected, not_expected):
     assert_reads(served, text, expected, not_expected)
@@ -41,6 +46,9 @@ def test_not_right_does_not_negate_what_follows(served):
 
 @pytest.mark.parametrize("text,patient,level", [
     ("she's not right at all this morning, sweaty, shaky, talking nonsense", OLDER_WOMAN, Urgency.EMERGENCY),
+    # a bulging soft spot in a feverish baby (NICE NG143 red)
+    ("hot and grizzly since this morning, won't take his bottle, the soft spot looks puffed up and tight",
+     Patient(age_years=0.35, sex=Sex.MALE), Urgency.EMERGENCY),
     ("a sudden sharp pain between my shoulder blades, now it's gone lower down my back and I feel sick", WOMAN,
      Urgency.EMERGENCY),
     ("tummy pain much worse since lunch and some blood when he went to the toilet", OLDER_MAN_STENT,
