@@ -528,6 +528,9 @@ _TRAVEL_LEADS = (
     r"working in|worked in|volunteering in|volunteered in|"
     r"safari in|been in|stayed in|staying in|"
     r"(?:family\s+)?(?:wedding|funeral|conference|work trip|business trip|gap year|visit|mission trip) (?:in|to))")
+# a trip's verb, what it was, and a region word, before the place ("back from 3 weeks in rural")
+_TRIP_TO = (rf"\b{_TRAVEL_LEADS}\s+{_TRIP_WORDS}"
+            r"(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?")
 # The limbs or the speech said to be normal ("arms and legs are fine, speech is fine"): only the
 # noun is claimed, as the finding it would be, so the words after it negate it (context.py); a
 # limb or speech that is not said to be normal is not read by these.
@@ -864,11 +867,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:recent|routine|latest|his|her|my|their|the|on|admission)\s+bloods\b|\bbloods\s+(?:show|showed|shows|were|are|came|taken)\b",
      NOT_FINDING),
     # a trip to a place with malaria ("returned from rural Kenya 10 days ago")
-    (rf"\b{_TRAVEL_LEADS}\s+{_TRIP_WORDS}(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
-     rf"{_MALARIA_PLACES}\b", "travel-to-malaria-area"),
+    (rf"{_TRIP_TO}{_MALARIA_PLACES}\b", "travel-to-malaria-area"),
     # ... or a place with dengue ("back from 3 weeks in Thailand")
-    (rf"\b{_TRAVEL_LEADS}\s+{_TRIP_WORDS}(?:(?:rural|remote|northern|southern|eastern|western|central|west|east|north|south)\s+)?"
-     rf"{_DENGUE_PLACES}\b", "travel-to-dengue-area"),
+    (rf"{_TRIP_TO}{_DENGUE_PLACES}\b", "travel-to-dengue-area"),
     # weight lost by an amount ("has lost about 6 kg", "lost half a stone without trying")
     (r"\b(?:lost|losing|dropped)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+)?"
      r"(?:\d+(?:\.\d+)?|a|half a|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)\s*"
