@@ -38,7 +38,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import grammar  # noqa: E402
-from bench.clients import FloorPool, Point, grpc_payloads, have_wrk, run_processes, run_rest  # noqa: E402
+from bench.clients import (FloorPool, Point, floor_bodies_needed, grpc_payloads, have_wrk,  # noqa: E402
+                           run_processes, run_rest)
 
 RESULTS = ROOT / "bench" / "results"
 # Request sets differ from run to run, so a second run against the same mesh is not served from
@@ -206,13 +207,15 @@ def throughput(meshes: dict[str, Mesh], floors: dict[str, FloorPool], concurrenc
                 # The baseline right after its mesh points, on requests of the same kind.
                 procs = min(c, cores)
                 for label, floor in floors.items():
-                    point = floor.run(grammar.varied_bodies(500, seed + 500), floor_duration, procs)
+                    bodies = grammar.varied_bodies(floor_bodies_needed(floor_duration, procs), seed + 500)
+                    point = floor.run(bodies, floor_duration, procs)
                     row = {"concurrency": c, "processes": procs, **point.summary(),
                            "cpu_ms_per_request": round(1000 * point.cpu_seconds / point.requests, 3)
                            if point.requests else None}
                     out[label]["floor"].append(row)
                     log(f"{label:6} floor       varied   c={c:<3} {row['rps']:7.1f}/s p50 {row['p50_ms']:6.2f} ms "
-                        f"({procs} proc) cpu {row['cpu_ms_per_request']} ms/req")
+                        f"({procs} proc) cpu {row['cpu_ms_per_request']} ms/req"
+                        + (" (ran out of distinct requests: a shorter point)" if row.get("ran_out") else ""))
     return out
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bench import grammar
-from bench.clients import grpc_payloads, run_processes, run_rest
+from bench.clients import FloorPool, grpc_payloads, run_processes, run_rest
 from bench.run import main
 
 pytestmark = pytest.mark.mesh
@@ -20,6 +20,17 @@ def test_grammar_makes_distinct_requests_of_the_asked_size():
     assert all(len(b["complaint"].split()) == 20 for b in grammar.sized_bodies(20, seed=4, words=20))
     coded = grammar.sized_bodies(5, seed=5, words=10, evidence_codes=["ddxplus:E_91", "ddxplus:E_53"], findings=2)
     assert all(len(b["evidence"]) == 2 for b in coded)
+
+
+def test_the_floor_answers_each_request_once():
+    # The mesh's varied points answer each request once; a floor that cycled through its bodies
+    # would measure the detector's remembered readings instead of the work.
+    pool = FloorPool(1)
+    try:
+        point = pool.run(grammar.varied_bodies(5, seed=7), duration=2.0)
+    finally:
+        pool.close()
+    assert point.requests == 5 and point.ran_out
 
 
 def test_python_clients_answer_without_errors(mesh):
