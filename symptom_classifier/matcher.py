@@ -1759,6 +1759,49 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # iron as a medicine ("I know the iron does that"), which the encoder reads as a burn from an iron
     (r"\b(?:the|that|this|my|her|his)\s+iron\s+(?:does|did|do|can|could|makes?|made|causes?|caused|turns?|turned|tablets?|"
      r"pills?|supplements?|is\s+(?:doing|causing|making))\b", NOT_FINDING),
+    # eyesight gone misty or cloudy, or like looking through a dirty window: vision worse (a cataract's
+    # way of saying it, NHS cataracts), which the encoder left unread (vignettes_blind35)
+    (r"\b(?:eyesight|vision|sight)\s+(?:has\s+|had\s+|is\s+|was\s+|'s\s+)?(?:\w+\s+){0,2}?(?:gone|going|got|getting|become|"
+     r"becoming|turned|looks?|looking|seems?)\s+(?:a\s+bit\s+|really\s+|very\s+|quite\s+|all\s+)?(?:misty|cloudy|foggy|hazy|milky)\b",
+     "diminished-vision"),
+    (r"\b(?:misty|cloudy|foggy|hazy|milky)\s+(?:vision|eyesight|sight)\b", "diminished-vision"),
+    (r"\blike\s+(?:looking|seeing)\s+through\s+(?:a\s+|the\s+)?(?:dirty|misty|steamed\s*-?\s*up|frosted|smeared|greasy)\s+"
+     r"(?:window|glass|windscreen|lens|net\s+curtain)\b", "diminished-vision"),
+    # colours said to look washed out are how things look, not a person worn out (fatigue)
+    (r"\bcolou?rs\s+(?:look|looks|seem|seems|are|have\s+gone|gone)\s+(?:a\s+bit\s+|quite\s+|more\s+|all\s+)?"
+     r"(?:washed\s*-?\s*out|faded|dull|duller)\b", NOT_FINDING),
+    # the heating switched on, said as the season or a cause ("since we put the heating on"), which
+    # the encoder reads as heat exposure
+    (r"\b(?:(?:put|putting|puts|turned|turning|turn|switched|switching|switch|had|have|has)\s+(?:the\s+|our\s+|my\s+)?"
+     r"(?:central\s+)?heating\s+(?:on|up)|(?:the\s+)?central\s+heating|heated\s+rooms?)\b", NOT_FINDING),
+    # the other eye "going pink" too: a red eye (conjunctivitis), which the encoder reads as blood in the urine
+    (r"\b(?:(?:right|left|other)\s+one|(?:right|left|other)\s+eye|eyes?)(?:'s|\s+is|\s+are|\s+has|\s+have)?\s+"
+     r"(?:going|gone|turning|turned|started\s+going|starting\s+to\s+go)\s+(?:a\s+bit\s+|all\s+)?(?:pink|red|bloodshot)\b",
+     "eye-redness"),
+    # the knobbly bone at the side of an ankle, named to say it is or is not sore (the Ottawa rules),
+    # which the encoder reads as a limb out of shape
+    (r"\b(?:knobbly|knobby|bony)\s+(?:bone|bit|bits|lump)(?:\s+on\s+the\s+(?:outside|inside|side))?\b", NOT_FINDING),
+    # a red swollen lump where a bee or wasp stung (NHS insect bites and stings), which the encoder
+    # reads as a lump in the groin
+    (r"\b(?:a\s+)?(?:red(?:\s*,|\s+and)?\s+(?:swollen|raised|puffy|hot)|(?:swollen|raised|puffy)(?:\s*,|\s+and)?\s+red)\s+"
+     r"(?:lump|bump|welt)\b", "skin-swelling"),
+    # hay fever had by the family or as a history ("me and my husband both have hay fever"), not an
+    # allergic reaction now
+    (r"\b(?:both|all|also|family|parents?|mother|father|sister|brother)\s+(?:\w+\s+){0,2}?(?:have|has|had|get|gets|suffers?\s+(?:from|with))\s+"
+     r"(?:bad\s+)?hay\s*-?\s*fever\b", NOT_FINDING),
+    (r"\b(?:history\s+of|hx\s+of|family\s+history\s+of)\s+(?:\w+\s+(?:and|,)\s+)?hay\s*-?\s*fever\b", NOT_FINDING),
+    # the skin between the toes gone white (soggy, as in athlete's foot, NHS), which the encoder
+    # reads as a foot gone cold and pale (a blocked artery)
+    (r"\bbetween\s+(?:my|his|her|their|the|your)\s+toes\b[^.;]{0,40}?(?P<span>\b(?:feet|foot|toes|skin)\s+(?:is|are|has\s+gone|have\s+gone|"
+     r"looks?|goes|gone|going|turned|turns)\s+(?:all\s+|a\s+bit\s+|really\s+|very\s+)?(?:white|whitish|pale|soggy))\b", NOT_FINDING),
+    # reading or looking at a screen ("after reading on my tablet"), which the encoder reads as
+    # suicidal thoughts (a tablet as an overdose)
+    (r"\b(?:reading|read|looking|scrolling|staring|working|playing|gaming|watching\s+\w+)\s+(?:on|at)\s+(?:my|the|a|his|her|their)\s+"
+     r"(?:tablet|phone|ipad|screen|screens|laptop|computer|kindle|e\s*-?\s*reader)\b", NOT_FINDING),
+    # how much a nosebleed bled ("a nosebleed, quite a lot of blood"), which the encoder reads as
+    # vomiting blood; whether it stopped, how long it lasted and swallowed blood keep their readings
+    (r"\bnose\s*-?\s*bleeds?\b[^.;]{0,40}?(?P<span>\b(?:quite\s+|such\s+|so\s+|really\s+)?(?:a\s+lot|lots|loads)\s+of\s+blood)\b",
+     NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 

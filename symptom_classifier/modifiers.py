@@ -86,6 +86,11 @@ SIZE_OF_THING_RE = re.compile(
     r"suitcase|case|rucksack|backpack|coat|blanket|duvet|workout|bench\s+press|bench|press|squats?|deadlifts?|"
     r"gym\s+session|training|training\s+session|leg\s+day|rain|rainfall|traffic|snow|"
     r"egg|goose\s*-?\s*egg|bump|lump|bruise)\b")
+# a bump or a mark said to look bad ("it looks awful and it's going purple"): how it looks, not how
+# severe the injury is
+LOOKS_OF_THING_RE = re.compile(
+    r"\b(?:it|that|this|(?:the|her|his|my)\s+(?:bump|lump|bruise|egg|swelling|cut|graze|mark|bite|sting))\s+"
+    r"(?:looks|looked|look|is\s+looking|was\s+looking)\s+(?:really\s+|so\s+|pretty\s+|quite\s+|a\s+bit\s+)?$")
 ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
@@ -210,6 +215,8 @@ def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
     for m in SEVERITY_RE.finditer(text):
         if m.group(1) in SIZE_WORDS and SIZE_OF_THING_RE.match(text, m.end()):
             continue  # "after a massive bean chilli", "lifting heavy boxes": a size, not a severity
+        if LOOKS_OF_THING_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
         out.append((SEVERITY_WORDS[m.group(1)], None, m.start(), m.end()))
     return out
 

@@ -27,6 +27,9 @@ _CANONICAL = {
     "shes": "she's", "hes": "he's", "weren't": "weren't", "werent": "weren't",
     "mum": "mother", "mom": "mother", "mommy": "mother", "dad": "father", "daddy": "father",
 }
+# Hesitations ("pain in his, um, privates") are dropped with the commas around them, so the words
+# they split still read as one phrase. Not "er": it is also the emergency room.
+FILLERS = frozenset({"um", "umm", "ummm", "uh", "uhh", "uhm", "erm", "ermm", "hmm", "hmmm"})
 _UNDOUBLE = set("bdgmnprt")
 # Words whose stem would be another word with another meaning: "teething" is not "teeth",
 # "spotting" (bleeding) is not "spots" (a rash), "limping" is not "went limp", "fitting" and
@@ -78,7 +81,20 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
         surface = _CANONICAL.get(surface, surface)
         tokens.append(Token(surface, stem(surface) if is_word else surface, start, end,
                             is_word, is_number, nstart, nend))
+    if any(t.text in FILLERS for t in tokens):
+        tokens = _without_fillers(tokens)
     return norm, tokens
+
+
+def _without_fillers(tokens: list[Token]) -> list[Token]:
+    drop = set()
+    for i, t in enumerate(tokens):
+        if t.text in FILLERS:
+            drop.add(i)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(tokens) and tokens[j].text == ",":
+                    drop.add(j)
+    return [t for i, t in enumerate(tokens) if i not in drop]
 
 
 @lru_cache(maxsize=65536)  # a complaint's words are mostly words seen before
