@@ -374,7 +374,7 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
         if t.direction != BACKWARD:
             continue
         clause = clauses[t.start]
-        if t.start > 0 and clauses[t.start - 1] != clause:
+        if t.start > 0 and clauses[t.start - 1] != clause and not _other_circumstance(tokens, clauses, t):
             clause = clauses[t.start - 1]  # "fever: no" - the trigger opens its own clause
         for k, (s, e) in enumerate(spans):
             if e <= t.start and clauses[s] == clause:
@@ -398,6 +398,18 @@ def read_context(tokens: Sequence[Token], spans: Sequence[tuple[int, int]],
             if not scopes[k].negated:
                 scopes[k].hedged = True
     return scopes
+
+
+# "fine" and its like after "but", with words of their own after them ("short of breath if I rush
+# up the stairs but fine sitting down"): another circumstance, fine in itself, not a denial of
+# what came before ("a rash but gone now" still is one)
+NORMAL_IN_ITSELF = frozenset({"fine", "ok", "okay", "well", "normal"})
+
+
+def _other_circumstance(tokens: Sequence[Token], clauses: Sequence[int], t: Trigger) -> bool:
+    return (tokens[t.start - 1].text == "but" and t.end - t.start == 1 and tokens[t.start].text in NORMAL_IN_ITSELF
+            and t.end < len(tokens) and clauses[t.end] == clauses[t.start] and tokens[t.end].is_word
+            and tokens[t.end].text not in ("now", "otherwise", "today", "again"))
 
 
 def _apply(scope: Scope, kind: Kind) -> None:

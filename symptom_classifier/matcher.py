@@ -69,7 +69,8 @@ NOT_FINDINGS = (
     # stairs as a yardstick of a knee or of breath ("worse going down stairs"), which the encoder
     # reads as a fall ("fell down the stairs" is still a fall: it contains none of these)
     *(f"{verb} {way} {stairs}" for verb in ("going", "go", "goes", "coming", "come", "walking", "walk",
-                                            "climbing", "climb", "getting", "get")
+                                            "climbing", "climb", "getting", "get", "rush", "rushing", "run",
+                                            "running", "hurry", "hurrying", "dash", "dashing")
       for way in ("up", "down", "up and down") for stairs in ("stairs", "the stairs")),
     "going downstairs", "going upstairs", "coming downstairs", "walking downstairs", "walking upstairs",
     "climbing stairs", "climbing the stairs", "on the stairs",
@@ -1391,8 +1392,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:called|calls|calling|rang|rung|rings|phoned|phones|phoning)\s+in\s+sick\b|"
      r"\b(?:off|signed\s+off)\s+(?:work\s+)?sick\b(?!\s+(?:with|from|because))|\bsick\s+(?:leave|notes?|days?|pay)\b",
      NOT_FINDING),
+    # a red, warm patch of skin (NHS cellulitis: red, hot, swollen, painful skin), which the encoder
+    # reads as dry skin ("red, hot, swollen" and longer lists are read by the lexicon and the encoder)
+    (r"\b(?:red(?:\s*,|\s+and)?\s+warm|warm(?:\s*,|\s+and)?\s+red)\s+(?:patch|area|patch\s+of\s+skin)\b", "skin-looks-infected"),
     # still passing urine, said as reassurance, which the encoder reads as passing it often
     (r"\bstill\s+(?:weeing|peeing|passing\s+(?:urine|water)|having\s+(?:wet|wee)\s+nappies)\b", NOT_FINDING),
+    # ... and without "still" ("keeping fluids down, passing urine", "passing urine fine"), which the
+    # lexicon reads as passing it often; "pain passing urine" and "passing urine more" keep theirs
+    (r"\bpassing\s+(?:urine|water)\s+(?:ok|okay|fine|normally|as\s+normal|as\s+usual|well|regularly)\b", NOT_FINDING),
+    (r"(?:^|[,;]\s*|\band\s+|\bis\s+|\bare\s+)(?P<span>passing\s+(?:urine|water))(?=\s*(?:[,.;]|$|and\b))", NOT_FINDING),
     # "6 or 7 runs to the toilet": diarrhoea, not passing urine often
     # (the count is claimed too, so that the phrase outlasts "runs to the loo" read as passing urine often)
     (r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|several|many|countless|endless|"
