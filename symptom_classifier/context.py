@@ -59,6 +59,8 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         # clinical prose: a function said to be clear or a place said to be left alone ("speech is
         # clear", "the skin folds are spared")
         "is clear", "are clear", "was clear", "were clear", "spared", "is spared", "are spared",
+        # a function said to be as it always was ("her sight is the same as always")
+        "the same as always", "same as always", "the same as ever", "same as ever",
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",
@@ -139,6 +141,11 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
                       # a pain's new quality: "moved to the lower right and gone sharp" (vignettes_blind19)
                       "sharp", "stabbing", "constant", "worse", "much worse", "really bad", "bad", "severe",
                       "agonising", "agonizing", "unbearable", "burning", "throbbing")),
+        # an activity given up ("he's stopped going to his bowls club, barely eats"): not a symptom stopped
+        *(f"{aux}stopped {doing}" for aux in ("", "has ", "have ", "had ")
+          for doing in ("going", "doing", "seeing", "playing", "driving", "working", "bothering", "answering")),
+        # a comparison, not a statement that a function is normal ("breathing quicker than normal")
+        "than normal", "than usual", "than it normally is", "than he normally is", "than she normally is",
         "no change", "not only", "no further than", "no doubt", "not just", "not much better",
         "no better", "not better", "not getting better", "not improving", "not improved",
         "no improvement", "no relief", "not relieved", "no increase", "not stop", "not stopping",

