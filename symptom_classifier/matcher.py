@@ -1790,7 +1790,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # which the encoder reads as a limb out of shape
     (r"\b(?:knobbly|knobby|bony)\s+(?:bone|bit|bits|lump)(?:\s+on\s+the\s+(?:outside|inside|side))?\b", NOT_FINDING),
     # a red swollen lump where a bee or wasp stung (NHS insect bites and stings), which the encoder
-    # reads as a lump in the groin
+    # reads as a lump in the groin: named as skin swelling, because the broad "swelling" that the
+    # pattern for a lump described by its looks gives (above) yields to the encoder's reading of
+    # the whole run (engine.GENERIC_CONCEPTS)
     (r"\b(?:a\s+)?(?:red(?:\s*,|\s+and)?\s+(?:swollen|raised|puffy|hot)|(?:swollen|raised|puffy)(?:\s*,|\s+and)?\s+red)\s+"
      r"(?:lump|bump|welt)\b", "skin-swelling"),
     # hay fever had by the family or as a history ("me and my husband both have hay fever"), not an

@@ -71,6 +71,7 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
     """Normalise `text` and split it into tokens; returns (normalised text, tokens)."""
     norm, index = normalise(text)
     tokens: list[Token] = []
+    after_filler = False
     for m in TOKEN_RE.finditer(norm):
         surface = m.group()
         start, end = nstart, nend = m.start(), m.end()
@@ -79,22 +80,18 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
         is_number = surface[0].isdigit()
         is_word = not is_number and (surface[0].isalpha())
         surface = _CANONICAL.get(surface, surface)
+        if surface in FILLERS:  # dropped with the commas on either side
+            if tokens and tokens[-1].text == ",":
+                tokens.pop()
+            after_filler = True
+            continue
+        if after_filler:
+            after_filler = False
+            if surface == ",":
+                continue
         tokens.append(Token(surface, stem(surface) if is_word else surface, start, end,
                             is_word, is_number, nstart, nend))
-    if any(t.text in FILLERS for t in tokens):
-        tokens = _without_fillers(tokens)
     return norm, tokens
-
-
-def _without_fillers(tokens: list[Token]) -> list[Token]:
-    drop = set()
-    for i, t in enumerate(tokens):
-        if t.text in FILLERS:
-            drop.add(i)
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(tokens) and tokens[j].text == ",":
-                    drop.add(j)
-    return [t for i, t in enumerate(tokens) if i not in drop]
 
 
 @lru_cache(maxsize=65536)  # a complaint's words are mostly words seen before
