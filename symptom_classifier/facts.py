@@ -76,6 +76,8 @@ TEMP_RE = re.compile(
     rf"\b(?:temperature|temp|t|tmax|fever|febrile|pyrexia|pyrexial)(?:'s)?\b{_SEP}(?P<v>\d{{2,3}}(?:\.\d+)?)\s*(?:°|degrees?|deg)?\s*(?P<u>c|f|celsius|fahrenheit)?\b"
     r"|(?P<v2>\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(?P<u2>c|f|celsius|fahrenheit)?\b"
     r"|(?P<v3>\d{2}(?:\.\d+)?)\s*(?P<u3>c)\b"
+    # the number after a comma ("checked her temperature, 37.6"): a body temperature's range only
+    r"|\b(?:temperature|temp)\s*,\s*(?P<v5>3[4-9]\.\d|4[0-2]\.\d)\b"
     # a thermometer's reading said a few words on ("checked with the ear thermometer and it's 38.3",
     # "the thermometer says 38.9"): only a body temperature's range, so no other number is taken
     r"|\b(?:thermometer|temperature|temp)\b[^.;]{0,40}?\b(?:says|said|reads|read|reading|showed|shows|is|was|it's|its|"
@@ -207,7 +209,7 @@ def _read_vitals(text: str, facts: Facts) -> None:
                 _claim(facts, m)
                 break
     for m in said:
-        raw = m["v"] or m["v2"] or m["v3"] or m["v4"]
+        raw = m["v"] or m["v2"] or m["v3"] or m["v4"] or m["v5"]
         unit = (m["u"] or m["u2"] or m["u3"] or "").lower()
         if not _free(facts, m.start(), m.end()):
             continue

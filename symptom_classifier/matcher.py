@@ -729,21 +729,28 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"\b(?:quieter|less active|moving less|hardly moving|not moving)\b", "reduced-fetal-movements"),
     # ... and one moving as usual, said as reassurance
     (r"\b(?:the\s+|my\s+|her\s+)?baby(?:'s|\s+is|\s+has been|\s+was)?\s+(?:still\s+)?(?:moving|kicking|wriggling)\s+"
-     r"(?:as normal|normally|as usual|fine|well|lots|a lot|plenty|loads|as much as ever)\b|"
+     r"(?:as normal|normally|as usual|fine|well|good|lots|a lot|plenty|loads|as much as ever|away|like mad|all the time)\b|"
      r"\b(?:baby's|the baby's|her baby's|my baby's)\s+movements\s+(?:are\s+|have been\s+)?(?:normal|fine|as usual|the same)\b", NOT_FINDING),
     # suicidal intent said without the words: the family "better off", tablets saved up
     (r"\b(?:everyone|everybody|my family|the family|the kids|my kids|my wife|my husband|they)(?:'d|'ll|\s+would|\s+will)\s+"
      r"be\s+better\s+off\b|"
      r"\b(?:tablets?|pills?|meds|medication)\s+(?:saved|stored|stockpiled|put away|hidden)(?:\s+up)?\b|"
-     r"\bsav(?:ed|ing)\s+up\s+(?:my\s+|some\s+|all\s+(?:my\s+)?)?(?:old\s+)?(?:tablets?|pills?|meds)\b", "suicidal-thoughts"),
+     r"\bsav(?:ed|ing)\s+up\s+(?:my\s+|some\s+|all\s+(?:my\s+)?)?(?:old\s+|sleeping\s+|pain\s+|heart\s+)?(?:tablets?|pills?|meds)\b|"
+     r"\b(?:easier|better)\s+for\s+(?:everyone|everybody|them|the kids|my family)\s+if\s+(?:i|he|she)\s+(?:just\s+)?"
+     r"(?:took|take|wasn't|weren't|was(?:n't)?\s+gone|wasn't\s+here|ended|disappeared|didn't\s+wake)\b|"
+     r"\b(?:can't|cannot|can not|not sure (?:i|he|she) can|don't think (?:i|he|she) can|unable to)\s+keep\s+"
+     r"(?:myself|himself|herself|themselves)\s+safe\b", "suicidal-thoughts"),
     # cauda equina's signs said in lay or clinical words: numbness of the saddle area ("tingling over
     # the perineum", "when I wiped it felt numb"), a bladder that needs pushing or gives no urge
     (r"\b(?:tingling|numb(?:ness)?|pins and needles|altered sensation|reduced sensation|no feeling)\s+(?:over|in|around|of|across)\s+"
      r"(?:the\s+|her\s+|his\s+|my\s+)?(?:perineum|perineal area|saddle area|saddle|genitals|inner buttocks|back passage|anus)\b|"
-     r"\bwip(?:e|ed|ing)\b[^.;]{0,40}?\b(?:numb|no feeling|can't feel|couldn't feel|didn't feel|wasn't my own|not my own)\b",
+     r"\bwip(?:e|ed|ing)\b[^.;]{0,40}?\b(?:numb|no feeling|can't feel|couldn't feel|didn't feel|wasn't my own|not my own)\b|"
+     r"\b(?:numb|no feeling)\s+(?:down\s+there\s+)?when\s+(?:i|he|she)\s+wipes?\b",
      "saddle-anaesthesia"),
     (r"\b(?:did not|didn't|couldn't|could not|can't|cannot|no longer|doesn't|does not)\s+feel\s+(?:the\s+|her\s+|his\s+|my\s+)?"
-     r"(?:usual\s+)?(?:urge|need)\b|\b(?:have|had|has|having)\s+to\s+(?:really\s+)?(?:push|strain)\s+to\s+(?:get\s+)?"
+     r"(?:usual\s+)?(?:urge|need)\b|"
+     r"\b(?:haven't|hasn't|have not|has not|not)\s+(?:really\s+|even\s+)?felt\s+(?:the\s+|any\s+)?(?:usual\s+)?(?:urge|need)\s+"
+     r"to\s+(?:wee|pee|urinate|go)\b|\b(?:have|had|has|having)\s+to\s+(?:really\s+)?(?:push|strain)\s+to\s+(?:get\s+)?"
      r"(?:a\s+|the\s+|my\s+|her\s+|his\s+)?(?:wee|pee|urine|stream)\b", "loss-of-bladder-or-bowel-sensation"),
     # no wind passed, said with the doubt or the time between ("doesn't think he has passed wind since")
     (r"\b(?:not|hasn't|hasnt|haven't|has not|have not|doesn't think (?:he|she|i) (?:has|have)|can't|cannot|unable to)\s+"
@@ -890,6 +897,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      rf"several\s+|a\s+couple\s+of\s+|a\s+few\s+)?(?:whole\s+|full\s+)?(?:packets?|boxes|box|packs?|strips?|bottles?|blister\s+packs?|tubs?)\s+of\s+"
      rf"(?:{_WORD}\s+){{0,2}}?(?:tablets|pills|capsules|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|co\s*-?\s*codamol|"
      rf"sleeping\s+(?:tablets|pills)|painkillers|antidepressants)\b", "overdose"),
+    # packets of tablets found, then "took all of them" ("I find two empty packets of paracetamol
+    # in his room ... he say he took all of them", vignettes_blind44)
+    (rf"\b(?:packets|boxes|packs|strips|bottles|blister\s+packs|tubs)\s+of\s+(?:{_WORD}\s+){{0,2}}?(?:tablets|pills|capsules|"
+     rf"paracetamol|acetaminophen|ibuprofen|aspirin|co\s*-?\s*codamol|painkillers|antidepressants)\b[^?]{{0,160}}?"
+     rf"(?P<span>\b(?:took|taken|swallowed|had)\s+(?:all\s+of\s+them|them\s+all|the\s+lot|the\s+whole\s+lot|all\s+of\s+it|"
+     rf"every\s+one(?:\s+of\s+them)?))\b(?!\s+(?:over|during|through|across|as\s+(?:prescribed|directed|the|it|they|he|she|i|you|"
+     rf"told|advised)|like\s+(?:the|it|he|she|they|i|you)\b))", "overdose"),
+    # ... and a course taken as it was meant to be ("took all of them like the doctor said")
+    (r"\b(?:took|taken|take|finished|had)\s+(?:all\s+of\s+them|them\s+all|the\s+lot|all\s+of\s+it|the\s+whole\s+course|the\s+course)\s+"
+     r"(?:as\s+(?:prescribed|directed|told|advised)|(?:like|as)\s+(?:the\s+)?(?:doctor|gp|pharmacist|nurse|packet|leaflet|label|box)\s+"
+     r"(?:said|says|told\s+(?:me|him|her|us)|advised|recommended))\b", NOT_FINDING),
     # an overdose: a number or handful of tablets taken at once
     # (an amount quoted or said roughly too: "took 'about 20-odd' paracetamol", vignettes_blind23)
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:['\"]\s*)?"
@@ -1857,6 +1875,71 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # vomiting blood; whether it stopped, how long it lasted and swallowed blood keep their readings
     (r"\bnose\s*-?\s*bleeds?\b[^.;]{0,40}?(?P<span>\b(?:quite\s+|such\s+|so\s+|really\s+)?(?:a\s+lot|lots|loads)\s+of\s+blood)\b",
      NOT_FINDING),
+    # vignettes_blind43 (minimisers) and blind44 (plain or second-language English): FAST signs told
+    # by what happened ("his tea dribbled out the side of his mouth", "couldn't lift his right arm")
+    (r"\b(?:tea|drink|drinks|water|coffee|food|juice|soup|milk|it)\s+(?:dribbled|dribbles|dribbling|ran|runs|running|"
+     r"spilled|spilt|spilling|came|comes|leaked|leaks|leaking|fell|falls|falling)\s+out\s+(?:of\s+)?(?:the|one)\s+"
+     r"(?:side|corner)\s+of\s+(?:his|her|my|their)\s+mouth\b", "facial-droop"),
+    (r"\b(?:couldn't|could\s+not|can't|cannot|can\s+not|unable\s+to|wasn't\s+able\s+to|isn't\s+able\s+to|not\s+able\s+to)\s+"
+     r"(?:lift|raise|hold\s+up|move)\s+(?:his|her|my|their)\s+(?:right|left)\s+arm\b", "arm-weakness"),
+    # a pain, and then where it is ("a pain down below ..., in one of my, you know, testicles")
+    (r"\b(?:pain|ache|aching|hurts|hurting|agony)\b[^.;]{0,60}?(?P<span>\bin\s+(?:one\s+of\s+)?(?:my|his|the)\b"
+     r"(?:\s*,\s*you\s+know\s*,)?\s+(?:left\s+|right\s+)?(?:testicles?|testes|testis|balls?|nuts?)\b)", "pain-in-testicles"),
+    # blood in the motions said after them ("bowels looser ..., and there's sometimes dark red blood
+    # mixed in"), which the encoder reads as vomiting blood
+    (r"\b(?:bowels?|poos?|poo|stools?|motions|diarrho?ea|pooing)\b[^.;]{0,120}?(?P<span>\b(?:dark\s+|bright\s+|fresh\s+)?"
+     r"(?:red\s+)?blood\s+(?:mixed\s+in|mixed\s+through|in\s+it|through\s+it|on\s+it))\b", "blood-in-stool"),
+    # a blocked ear "like cotton wool in it", which the encoder reads as lost feeling; hearing the
+    # television badly, which it reads as hearing denied
+    (r"\blike\s+(?:there's\s+|there\s+is\s+|i've\s+got\s+|i\s+have\s+)?(?:a\s+bit\s+of\s+|some\s+)?cotton\s*-?\s*wool\s+"
+     r"(?:is\s+|was\s+)?(?:in|stuffed\s+in)\s+(?:it|there|my\s+ear|his\s+ear|her\s+ear|the\s+ear)\b", "plugged-feeling-in-ear"),
+    (r"\b(?:can't|cannot|can\s+not|couldn't|could\s+not|struggl\w+\s+to|hard\s+to)\s+hear\s+(?:the\s+)?"
+     r"(?:telly|tv|television|radio|phone|people|anyone|my\s+\w+|his\s+\w+|her\s+\w+)\s+(?:\w+\s+)?(?:well|properly|very\s+well|"
+     r"clearly)\b", "diminished-hearing"),
+    # a jaw that clicks or crackles (a jaw joint, not a pain spreading to the jaw)
+    (r"\b(?:crackles?|crackling|clicks?|clicking|pops?|popping|cracks?|cracking)\s+when\s+(?:i|he|she)\s+"
+     r"(?:move|moves|open|opens|chew|chews|yawn|yawns)\s+(?:my|his|her)\s+(?:jaw|mouth)\b", NOT_FINDING),
+    # an ankle pressed where it is not bony (the Ottawa rules' reassurance: "pressing the bone isn't
+    # bad, more the soft bit"), read as a deformity; no crack heard, read as crack cocaine
+    (r"\bpress(?:ing|ed)?\s+(?:on\s+)?the\s+bones?\s+(?:isn't|is\s+not|doesn't|does\s+not|didn't|not)\s+(?:too\s+|that\s+|so\s+)?"
+     r"(?:bad|hurt|sore|painful)\b|\b(?:more|just)\s+the\s+soft\s+(?:bit|part|tissue)\b|"
+     r"\b(?:didn't|did\s+not|never)\s+hear\s+(?:no|a|any)\s+(?:crack|snap|pop)\b", NOT_FINDING),
+    # a tooth's white tip on a baby's gum (NHS baby teething), read as oral thrush
+    (r"\b(?:little\s+|tiny\s+|small\s+)?white\s+(?:bump|bit|tip|edge|dot|spot|point)s?\s+(?:on|in|coming\s+through|through)\s+"
+     r"(?:her|his|their|the|its)\s+(?:bottom\s+|top\s+|upper\s+|lower\s+|front\s+)?gums?\b|"
+     r"\bwhite\s+(?:bit|tip|edge)\s+coming\s+through\b", "teething"),
+    # drooling beside chewing or gums (NHS baby teething: dribbling more than usual), which the
+    # lexicon reads as trouble swallowing
+    (r"\b(?:chew\w*|gnaw\w*|fists?|gums?|tooth|teeth|teething)\b[^.;]{0,60}?(?P<span>\b(?:drool|dribbl)\w*\s+(?:buckets|everywhere|"
+     r"loads|like\s+mad|non\s*-?\s*stop|constantly|all\s+the\s+time|all\s+over))\b|"
+     r"\b(?:drool|dribbl)\w*\s+(?:buckets|everywhere|loads|like\s+mad|non\s*-?\s*stop|constantly|all\s+the\s+time|all\s+over)\b"
+     r"(?=[^.;]{0,60}?\b(?:chew\w*|gnaw\w*|fists?|gums?|tooth|teeth|teething)\b)", "teething"),
+    # a cut named by where on the finger it is, in a note's shorthand ("cut pad of L index finger on
+    # kitchen knife"), read as nothing
+    (r"\bcut\s+(?:the\s+)?(?:pad|tip|side|end|back|top)\s+of\s+(?:my\s+|her\s+|his\s+|their\s+)?(?:l|r|lt|rt|left|right)?\s*"
+     r"(?:index|middle|ring|little|fore|first|second|third|fourth)?\s*(?:finger|thumb)\b", "minor-wound"),
+    # an eye's sticky discharge by its colour ("eyes stuck together with yellow sticky stuff"), which
+    # the encoder reads as coughed-up phlegm
+    (r"\beyes?\b[^.;]{0,60}?(?P<span>\b(?:yellow|green|yellowy|greeny|white|creamy)\s+(?:sticky\s+|crusty\s+|gooey\s+)?"
+     r"(?:stuff|gunk|goo|crust|crusts|muck|gloop|pus|discharge))\b", "eye-discharge"),
+    # a burning that comes up into the chest or throat after food: heartburn (NHS heartburn and acid
+    # reflux), lost in a long sentence to the encoder's reading of the whole run
+    (r"\b(?:a\s+)?burning\s+(?:feeling\s+|sensation\s+)?(?:coming|comes|came|rising|rises|going|goes|creeping|creeps)\s+up\s+"
+     r"(?:in|into|to|through)\s+(?:my|the|her|his)\s+(?:chest|throat)\b", "heartburn"),
+    # the eye's signs said of its parts ("the white of the eye looks pinkish and the lid's a little
+    # puffy"), read as nothing and as a swollen face
+    (r"\b(?:the\s+)?whites?\s+of\s+(?:the|her|his|my|their|its)\s+eyes?\s+(?:looks?|is|are|has\s+gone|have\s+gone|gone|went|"
+     r"turned|looking)\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|really\s+|very\s+)?(?:pink|pinkish|red|reddish|bloodshot)\b", "eye-redness"),
+    (r"\b(?:the\s+|her\s+|his\s+|my\s+)?(?:eye\s*)?lid(?:'s|\s+is|\s+looks|\s+has\s+gone|s\s+are|s\s+look|s\s+have\s+gone)\s+"
+     r"(?:a\s+little\s+|a\s+bit\s+|slightly\s+|really\s+|very\s+|all\s+)?(?:puffy|swollen|puffed\s+up)\b", "eyelid-swelling"),
+    # a lump with redness round it ("now there's a lump, red round it"), which the encoder reads as a
+    # lump on the back: a swelling of the skin
+    (r"\b(?:a\s+)?(?:lump|bump)\s*,?\s+(?:with\s+|and\s+)?(?:some\s+)?red(?:ness)?\s+(?:all\s+)?(?:round|around)\s+it\b", "skin-swelling"),
+    # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
+    # read one bad burn doubles your risk"): a worry, not a finding
+    (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"
+     r"(?:that\s+)?(?P<span>[^.;,]{0,60}?\b(?:(?:can|could|may|might)\s+(?:be|mean|cause|lead\s+to)|doubles|increases|raises|"
+     r"causes|means)\b[^.;,]{0,40}?)(?=\s*[.;,?]|\s+and\s+(?:i|i'm|i've|now)\b|$)", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 

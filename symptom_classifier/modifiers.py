@@ -160,12 +160,13 @@ class SiteMention:
     end: int
 
 
-# "every spring for the past few years", "every May and June for years", "for years, every winter":
+# "every spring for the past few years", "every May and June (or May-June) for years", "for years,
+# every winter":
 # how long a complaint has kept coming back, not how long this episode has lasted. A time of year
 # only: "a cough every night for 3 weeks" has lasted 3 weeks.
 _SEASON = (r"(?:spring|summer|autumn|fall|winter|year|christmas|holidays?|january|february|march|april|may|june|"
            r"july|august|september|october|november|december|hay ?fever season|pollen season)")
-_RECURS_BEFORE = re.compile(rf"\b(?:every|each)\s+(?:{_SEASON})(?:\s*(?:,|and|or|to)\s*{_SEASON})*\s+(?:[a-z]+\s+)?$")
+_RECURS_BEFORE = re.compile(rf"\b(?:every|each)\s+(?:{_SEASON})(?:\s*(?:,|and|or|to|-|–)\s*{_SEASON})*\s+(?:[a-z]+\s+)?$")
 _RECURS_AFTER = re.compile(rf"^\s*,?\s*(?:every|each)\s+{_SEASON}\b")
 
 

@@ -27,8 +27,9 @@ _CANONICAL = {
     "shes": "she's", "hes": "he's", "weren't": "weren't", "werent": "weren't",
     "mum": "mother", "mom": "mother", "mommy": "mother", "dad": "father", "daddy": "father",
 }
-# Hesitations ("pain in his, um, privates") are dropped with the commas around them, so the words
-# they split still read as one phrase. Not "er": it is also the emergency room.
+# Hesitations ("pain in his, um, privates", "in one of my, you know, testicles") are dropped with the
+# commas around them, so the words they split still read as one phrase. Not "er": it is also the
+# emergency room; "you know" only between a comma and the next word.
 FILLERS = frozenset({"um", "umm", "ummm", "uh", "uhh", "uhm", "erm", "ermm", "hmm", "hmmm"})
 _UNDOUBLE = set("bdgmnprt")
 # Words whose stem would be another word with another meaning: "teething" is not "teeth",
@@ -83,6 +84,10 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
         if surface in FILLERS:  # dropped with the commas on either side
             if tokens and tokens[-1].text == ",":
                 tokens.pop()
+            after_filler = True
+            continue
+        if surface == "know" and len(tokens) >= 2 and tokens[-1].text == "you" and tokens[-2].text == ",":
+            del tokens[-2:]
             after_filler = True
             continue
         if after_filler:
