@@ -61,6 +61,8 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "is clear", "are clear", "was clear", "were clear", "spared", "is spared", "are spared",
         # a function said to be as it always was ("her sight is the same as always")
         "the same as always", "same as always", "the same as ever", "same as ever",
+        # a part said to be untouched ("skin folds not really affected")
+        "not affected", "not really affected", "aren't affected", "isn't affected", "unaffected",
     ),
     (Kind.HEDGED, FORWARD): (
         "possible", "possibly", "maybe", "may have", "might", "might have", "might be",

@@ -78,6 +78,10 @@ TEMP_RE = re.compile(
     r"|(?P<v3>\d{2}(?:\.\d+)?)\s*(?P<u3>c)\b"
     # the number after a comma ("checked her temperature, 37.6"): a body temperature's range only
     r"|\b(?:temperature|temp)\s*,\s*(?P<v5>3[4-9]\.\d|4[0-2]\.\d)\b"
+    # ... or its highest right after it ("temperature up to 37.9"); a duration between them ("a
+    # temperature for 6 days, up to 39.5") leaves the fever with its duration
+    r"|\b(?:temperature|temp)\s+(?:has\s+been\s+|was\s+|is\s+|went\s+)?(?:up\s+to|reached|hit|peaked\s+at)\s+"
+    r"(?P<v6>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)\b"
     # a thermometer's reading said a few words on ("checked with the ear thermometer and it's 38.3",
     # "the thermometer says 38.9"): only a body temperature's range, so no other number is taken
     r"|\b(?:thermometer|temperature|temp)\b[^.;]{0,40}?\b(?:says|said|reads|read|reading|showed|shows|is|was|it's|its|"
@@ -209,7 +213,7 @@ def _read_vitals(text: str, facts: Facts) -> None:
                 _claim(facts, m)
                 break
     for m in said:
-        raw = m["v"] or m["v2"] or m["v3"] or m["v4"] or m["v5"]
+        raw = m["v"] or m["v2"] or m["v3"] or m["v4"] or m["v5"] or m["v6"]
         unit = (m["u"] or m["u2"] or m["u3"] or "").lower()
         if not _free(facts, m.start(), m.end()):
             continue

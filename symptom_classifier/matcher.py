@@ -616,7 +616,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+|&\s+)?(?:tingl\w*|burning|itchy|itching))*\s+"
      r"(?:(?:feeling\s+|sensation\s+|patch\s+|spot\s+|area\s+)?(?:on|in|around|at)\s+(?:the\s+(?:edge|corner|side)\s+of\s+)?"
      r"(?:my|her|his|their|the)\s+(?:top\s+|bottom\s+|upper\s+|lower\s+)?|(?:r|l|right|left)\s+(?:upper|lower|top|bottom)\s+)"
-     r"lips?\b", "lip-sore"),
+     r"lips?\b|"
+     # ... texted without "on the" ("tingling n burning corner of top lip")
+     r"\b(?:tingl\w*|burning|itchy|itching)(?:\s*,?\s*(?:and\s+|&\s+)?(?:tingl\w*|burning|itchy|itching))*\s+(?:the\s+)?"
+     r"(?:edge|corner|side)\s+of\s+(?:my\s+|her\s+|his\s+|their\s+|the\s+)?(?:top\s+|bottom\s+|upper\s+|lower\s+)?lips?\b", "lip-sore"),
     # a clot risk said in the text (NICE NG158: an operation, a long journey, time laid up): "had an
     # ACL reconstruction on my knee 10 days ago", "day 9 post TKR", "after a 13-hour flight"
     (rf"\b{_OPERATION}\b(?:\s+{_AFFIRMED}){{0,4}}?\s+{_FEW}\s+(?:days?|weeks?|wks?)\s+ago\b", "clot-risk-setting"),
@@ -908,6 +911,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:took|taken|take|finished|had)\s+(?:all\s+of\s+them|them\s+all|the\s+lot|all\s+of\s+it|the\s+whole\s+course|the\s+course)\s+"
      r"(?:as\s+(?:prescribed|directed|told|advised)|(?:like|as)\s+(?:the\s+)?(?:doctor|gp|pharmacist|nurse|packet|leaflet|label|box)\s+"
      r"(?:said|says|told\s+(?:me|him|her|us)|advised|recommended))\b", NOT_FINDING),
+    # a child who may have eaten someone's tablets ("a strip of her blood pressure tablets open ...
+    # three are missing", "I don't know if she ate them"): a possible poisoning (NHS: A&E)
+    (r"\b(?:tablets?|pills?|capsules?|sweets)\b[^.;]{0,60}?\b(?:\d+|one|two|three|four|five|six|some|a\s+few|several)\s+"
+     r"(?:are|is|were|was|have\s+gone|had\s+gone)\s+missing\b|"
+     r"\b(?:don't|do\s+not|didn't|not\s+sure|no\s+idea)\s+(?:know\s+)?(?:if|whether)\s+(?:she|he|they|the\s+baby)\s+"
+     r"(?:ate|swallowed|took|had|has\s+eaten|has\s+swallowed)\s+(?:them|any|some|one|it|the\s+tablets|the\s+pills)\b", "overdose"),
     # an overdose: a number or handful of tablets taken at once
     # (an amount quoted or said roughly too: "took 'about 20-odd' paracetamol", vignettes_blind23)
     (rf"\b(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|had|overdosed on)\s+(?:['\"]\s*)?"
@@ -1905,7 +1914,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:bad|hurt|sore|painful)\b|\b(?:more|just)\s+the\s+soft\s+(?:bit|part|tissue)\b|"
      r"\b(?:didn't|did\s+not|never)\s+hear\s+(?:no|a|any)\s+(?:crack|snap|pop)\b", NOT_FINDING),
     # a tooth's white tip on a baby's gum (NHS baby teething), read as oral thrush
-    (r"\b(?:little\s+|tiny\s+|small\s+)?white\s+(?:bump|bit|tip|edge|dot|spot|point)s?\s+(?:on|in|coming\s+through|through)\s+"
+    (r"\b(?:little\s+|tiny\s+|small\s+|hard\s+)?white\s+(?:bump|bit|tip|edge|dot|spot|point|ridge|line)s?\s+(?:on|in|coming\s+through|through)\s+"
      r"(?:her|his|their|the|its)\s+(?:bottom\s+|top\s+|upper\s+|lower\s+|front\s+)?gums?\b|"
      r"\bwhite\s+(?:bit|tip|edge)\s+coming\s+through\b", "teething"),
     # drooling beside chewing or gums (NHS baby teething: dribbling more than usual), which the
@@ -1935,6 +1944,80 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a lump with redness round it ("now there's a lump, red round it"), which the encoder reads as a
     # lump on the back: a swelling of the skin
     (r"\b(?:a\s+)?(?:lump|bump)\s*,?\s+(?:with\s+|and\s+)?(?:some\s+)?red(?:ness)?\s+(?:all\s+)?(?:round|around)\s+it\b", "skin-swelling"),
+    # vignettes_blind46 (parents): a chest that pulls in with each breath (recession: NICE NG143 and
+    # CKS croup), said of the chest itself ("pulling in at his chest", "his chest is sucking in
+    # when he breathes"), read as nothing or as a painful breath
+    (r"\b(?:pulling|sucking|pulls|sucks|sinking|sinks|caving|caves)\s+in\s+(?:at|under|between|around)\s+(?:his|her|their|the|its)\s+"
+     r"(?:chest|ribs|neck|throat|collar\s*bones?|breast\s*bone)\b|"
+     r"\b(?:his|her|their|the|its)\s+(?:chest|ribs|tummy|neck)\s+(?:is\s+|are\s+|keeps\s+|keep\s+)?(?:pulling|sucking|sinking|caving)\s+in\b",
+     "difficulty-breathing"),
+    # vignettes_blind46 (parents): projectile vomiting said as where it went ("it really shoots out, across the room"), and a
+    # child who has "shot up" (grown), read as major trauma
+    (r"\b(?:shoots|shot|shooting|flies|flew|comes|came|goes|went)\s+(?:right\s+)?out\s*,?\s+(?:right\s+)?across\s+the\s+"
+     r"(?:room|floor|kitchen|bed)\b|\b(?:really\s+)?shoots\s+out\b", "vomiting"),
+    (r"\b(?:he's|she's|he\s+has|she\s+has|they've|has|have|really)\s+(?:really\s+)?shot\s+up\b", NOT_FINDING),
+    # a rash's places listed ("red spots on the palms of her hands, the soles of her feet"), read as
+    # a pain spreading to the arm
+    (r"\b(?:spots|rash|blisters|sores|bumps|dots)\b[^.;]{0,40}?(?P<span>\bon\s+(?:the\s+)?palms\s+of\s+(?:her|his|their|my|the)\s+"
+     r"hands(?:\s*,?\s*(?:and\s+)?(?:on\s+)?(?:the\s+)?soles\s+of\s+(?:her|his|their|my|the)\s+feet)?)", "skin-rash"),
+    # drinking well said as reassurance ("eating soup and drinking plenty"), read as thirst
+    (r"\bdrinking\s+(?:plenty|well|fine|normally|ok|okay)\b", NOT_FINDING),
+    # head lice described ("tiny greyish crawling things", "white bits stuck near the roots")
+    (r"\b(?:tiny|little|small)\s+(?:grey|greyish|gray|grayish|brown|brownish|white|black)?\s*(?:crawling|moving|running)\s+"
+     r"(?:things|bugs|insects|creatures|beasties)\b|\b(?:white|grey|greyish|brown)\s+(?:bits|specks|eggs|dots)\s+"
+     r"stuck\s+(?:to|near|on|at|in)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:roots|hair|hairs|scalp)\b", "head-lice"),
+    # skin red from scratching (the itch, not a sore scalp); breast milk put in a baby's eye (a
+    # remedy, not a nipple discharge); a cold as the time something is worse ("worse when he's got a
+    # cold"); a night "a nightmare" (a bad night, not nightmares)
+    (r"\b(?:a\s+bit\s+|quite\s+|very\s+|all\s+)?(?:red|sore|raw)\s+from\s+(?:all\s+the\s+|the\s+)?scratching\b", NOT_FINDING),
+    (r"\b(?:put|putting|puts|try|trying|tried)\s+(?:some\s+|a\s+bit\s+of\s+|a\s+few\s+drops\s+of\s+)?(?:breast\s*milk|my\s+milk)\s+"
+     r"(?:in|on|into)\b", NOT_FINDING),
+    (r"\b(?:worse|better|comes\s+back|flares?\s+up)\s+(?:when|if|whenever)\s+(?:he|she|i|they|we)(?:'s|\s+has|'ve|\s+have|\s+gets?|\s+is)\s+"
+     r"(?:got\s+)?(?:a\s+)?(?:cold|colds|cough)\b", NOT_FINDING),
+    (r"\b(?:has\s+been|been|was|is|it's\s+been|he's\s+been|she's\s+been)\s+(?:a\s+)?(?:total\s+|complete\s+|absolute\s+|real\s+)?"
+     r"nightmare\b", NOT_FINDING),
+    # a verruca told by its look and feel ("a hard rough patch ... with tiny black dots in it", "like
+    # a stone in her shoe"), read as a petechial rash and a kidney stone
+    (r"\b(?:hard|rough|thick)\s+(?:rough\s+|hard\s+)?(?:patch|lump|bit|skin|spot)\b[^.;]{0,60}?(?P<span>\b(?:tiny\s+|little\s+|small\s+)?"
+     r"black\s+(?:dots|spots|specks|bits))\b", "warts"),
+    (r"\blike\s+(?:a|having\s+a)\s+(?:little\s+|small\s+)?(?:stone|pebble)\s+in\s+(?:her|his|my|their|your|the)\s+shoe\b", "foot-or-toe-pain"),
+    # when a pain comes ("it hurts a bit when she walks"), which the encoder reads as painful
+    # urination; the pain itself keeps its reading
+    (r"\b(?:hurts|hurting|sore|painful|aches)\s+(?:a\s+bit\s+|a\s+lot\s+|more\s+|most\s+)?(?P<span>when\s+(?:i|he|she|they|you)\s+"
+     r"(?:walk|walks|stand|stands|run|runs|kneel|kneels))\b", NOT_FINDING),
+    # nits found behind or near the ears, read as a rash in the skin creases or a baby pulling at its ears
+    (r"\b(?:roots|hair|hairs|nits|eggs|lice|head\s+lice)\b[^.;]{0,40}?(?P<span>\b(?:behind|near|around|round|by)\s+(?:her|his|their|the|my)\s+"
+     r"ears)\b", NOT_FINDING),
+    # a bump on the head after a knock ("a massive egg-shaped lump on his forehead"), read as a lump
+    # on the back
+    (r"\b(?:lump|bump|egg|swelling)\s+(?:come\s+up\s+)?on\s+(?:his|her|my|their|the)\s+(?:forehead|head|brow|temple)\b", "skin-swelling"),
+    # ... and what it looks like said again ("the lump looks awful though"), read as a lump on the back
+    (r"\b(?:the|that|this)\s+(?:lump|bump|egg|swelling)\s+(?:still\s+)?looks\s+(?:really\s+|so\s+|quite\s+)?(?:awful|horrible|terrible|"
+     r"huge|massive|bad|nasty|scary|enormous|big)\b", NOT_FINDING),
+    # vignettes_blind45 (typed in a hurry): a child "running round playing" (well, not breathing
+    # fast), a burger "after bbq at mates" (food, not fumes), "others bit rough too", hours "on
+    # laptop" (not a car crash), "3rd time in a month" (not a period)
+    (r"\b(?:running|runs|run|racing|charging|tearing)\s+(?:a\s*)?(?:round|about)(?:\s+(?:and\s+)?(?:playing|laughing|as\s+usual|like\s+normal))?\b",
+     NOT_FINDING),
+    (r"\b(?:after|at)\s+(?:a\s+|the\s+)?(?:bbq|barbecue|barbeque)\s+(?:at|with|round|in\s+the\s+garden)\b", NOT_FINDING),
+    (r"\b(?:others|everyone|everybody|the\s+others|my\s+mates|my\s+friends?|the\s+rest\s+of\s+(?:us|them))\s+(?:are\s+|is\s+|were\s+|was\s+|"
+     r"been\s+|feel\s+|feels\s+|felt\s+)?(?:a\s+)?(?:bit\s+)?(?:rough|ill|poorly|sick|bad)\s+too\b", NOT_FINDING),
+    (r"\bon\s+(?:my\s+|the\s+|a\s+)?(?:laptop|computer|screen|phone|pc)\s+(?:for\s+)?(?:about\s+|like\s+)?\d+\s*(?:hrs|hours|h)\b", NOT_FINDING),
+    (r"\b(?:\d+\s*(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+time\s+(?:in|this)\s+(?:a\s+)?(?:month|week|year|fortnight)\b",
+     NOT_FINDING),
+    # a sting's red, swollen lump said after the sting ("stung by wasp ... red swollen lump size of
+    # 50p"): a local reaction, not an infected skin
+    (r"\b(?:stung|sting|bitten|bite)\b[^.;]{0,80}?(?P<span>\b(?:red\s*,?\s+(?:and\s+)?swollen|swollen\s*,?\s+(?:and\s+)?red)\s+"
+     r"(?:patch|area|lump|bump|mark|welt|swelling))\b", "insect-bite-or-sting"),
+    # redness spreading up a limb after a scratch or a cut ("red patch spreading up leg"), read as
+    # weakness climbing the legs: a spreading skin infection (NHS cellulitis)
+    (r"\b(?:red|redness|hot|inflamed)\s+(?:patch|area|skin|mark|bit|streak|line)?\s*(?:is\s+|has\s+been\s+|keeps\s+)?(?:spreading|creeping|"
+     r"moving|tracking|going)\s+(?:up|along|down)\s+(?:my\s+|his\s+|her\s+|the\s+)?(?:leg|arm|shin|calf|foot|hand)\b", "skin-looks-infected"),
+    # a cold sore's cluster of blisters on the lip, read as a band of shingles
+    (r"\b(?:cluster|crop|group|bunch)\s+of\s+(?:tiny\s+|little\s+|small\s+)?blisters\b(?=[^.;]{0,40}?\blips?\b)|"
+     r"\blips?\b[^.;]{0,60}?(?P<span>\b(?:cluster|crop|group|bunch)\s+of\s+(?:tiny\s+|little\s+|small\s+)?blisters)\b", "lip-sore"),
+    # few wet nappies said with "hardly any" or "barely any" (NICE NG143: reduced urine output)
+    (r"\b(?:hardly|barely|scarcely)\s+(?:any|a)\s+wet\s+(?:nappies|nappy|diapers?)\b", "low-urine-output"),
     # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
     # read one bad burn doubles your risk"): a worry, not a finding
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"

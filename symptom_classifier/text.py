@@ -34,8 +34,9 @@ FILLERS = frozenset({"um", "umm", "ummm", "uh", "uhh", "uhm", "erm", "ermm", "hm
 _UNDOUBLE = set("bdgmnprt")
 # Words whose stem would be another word with another meaning: "teething" is not "teeth",
 # "spotting" (bleeding) is not "spots" (a rash), "limping" is not "went limp", "fitting" and
-# "fits" (seizures) are not "fit and healthy" nor "it fits". They match only themselves.
-UNSTEMMED = frozenset({"teething", "spotting", "limping", "fitting", "fits"})
+# "fits" (seizures) are not "fit and healthy" nor "it fits", and "wet pants" are not panting. They
+# match only themselves.
+UNSTEMMED = frozenset({"teething", "spotting", "limping", "fitting", "fits", "pants"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ def tokenize(text: str) -> tuple[str, list[Token]]:
                 tokens.pop()
             after_filler = True
             continue
+        if surface == "n" and tokens and tokens[-1].is_word:  # texting's "hot n itchy"; "fever? n" is an answer
+            surface = "and"
         if surface == "know" and len(tokens) >= 2 and tokens[-1].text == "you" and tokens[-2].text == ",":
             del tokens[-2:]
             after_filler = True
