@@ -50,6 +50,9 @@ def combination_hits(index: CombinationIndex, tokens: frozenset[str], patient: P
         if combo.min_pregnancy_weeks is not None and (
                 patient.pregnancy_weeks is None or patient.pregnancy_weeks < combo.min_pregnancy_weeks):
             continue
+        if combo.max_pregnancy_weeks is not None and (
+                patient.pregnancy_weeks is None or patient.pregnancy_weeks >= combo.max_pregnancy_weeks):
+            continue
         if combo.history_any and not any(
             word in item.lower() for word in combo.history_any for item in patient.history
         ):

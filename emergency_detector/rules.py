@@ -156,6 +156,7 @@ class Combination:
     medications_any: tuple[str, ...] = ()
     history_any: tuple[str, ...] = ()  # lower-case words, any found in a Patient.history entry
     min_pregnancy_weeks: float | None = None  # Patient.pregnancy_weeks at least this (known)
+    max_pregnancy_weeks: float | None = None  # Patient.pregnancy_weeks below this (known)
 
 
 @dataclass(frozen=True)
@@ -512,6 +513,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
             medications_any=tuple(m.lower() for m in c.get("medications_any", ())),
             history_any=tuple(h.lower() for h in c.get("history_any", ())),
             min_pregnancy_weeks=c.get("min_pregnancy_weeks"),
+            max_pregnancy_weeks=c.get("max_pregnancy_weeks"),
         )
         for c in data["combinations"]
     )

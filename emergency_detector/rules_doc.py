@@ -239,6 +239,8 @@ def render(data: dict[str, Any]) -> str:
             extra.append(f"not {c['not_sex'].lower()}")
         if c.get("min_pregnancy_weeks") is not None:
             extra.append(f"pregnant, at {c['min_pregnancy_weeks']:g} weeks or more")
+        if c.get("max_pregnancy_weeks") is not None:
+            extra.append(f"pregnant, before {c['max_pregnancy_weeks']:g} weeks")
         rows.append([c["id"], groups + ("; " + "; ".join(extra) if extra else ""), _age(c), c["level"],
                      c["label"], _cite(data, c)])
     out += _table(["id", "findings", "age", "level", "meaning", "source"], rows)

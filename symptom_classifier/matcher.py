@@ -2015,9 +2015,80 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"moving|tracking|going)\s+(?:up|along|down)\s+(?:my\s+|his\s+|her\s+|the\s+)?(?:leg|arm|shin|calf|foot|hand)\b", "skin-looks-infected"),
     # a cold sore's cluster of blisters on the lip, read as a band of shingles
     (r"\b(?:cluster|crop|group|bunch)\s+of\s+(?:tiny\s+|little\s+|small\s+)?blisters\b(?=[^.;]{0,40}?\blips?\b)|"
-     r"\blips?\b[^.;]{0,60}?(?P<span>\b(?:cluster|crop|group|bunch)\s+of\s+(?:tiny\s+|little\s+|small\s+)?blisters)\b", "lip-sore"),
+     r"\blips?\b[^.;]{0,90}?(?P<span>\b(?:cluster|crop|group|bunch)\s+of\s+(?:tiny\s+|little\s+|small\s+)?blisters)\b", "lip-sore"),
     # few wet nappies said with "hardly any" or "barely any" (NICE NG143: reduced urine output)
     (r"\b(?:hardly|barely|scarcely)\s+(?:any|a)\s+wet\s+(?:nappies|nappy|diapers?)\b", "low-urine-output"),
+    # vignettes_blind48 (pregnancy and after birth): tightenings across the bump (contractions),
+    # a warm gush down the legs and a trickle with every move (waters breaking), a pink watery
+    # discharge (a woman's, not a man's), a baby "normally really wriggly" gone quieter and "hardly
+    # felt anything" (reduced movements), voices and a baby "swapped" (delusions), "born eight
+    # days ago" (just given birth)
+    (r"\btightenings?\s+(?:across|in|over|round|around)\s+(?:my|her|the)\s+(?:bump|tummy|belly|stomach|womb)\b|"
+     r"\btightenings\b(?!\s+(?:in|of|across)\s+(?:my|her|his|the)\s+(?:calf|calves|legs?|chest|throat|neck|muscles?|feet|foot|hands?))",
+     "uterine-contractions"),
+    (r"\b(?:warm|sudden|big|huge)\s+gush\b(?:\s+of\s+(?:clear\s+)?(?:water|fluid|liquid))?\s+(?:down|between)\s+(?:my|her)\s+legs\b|"
+     r"\b(?:keeps?|kept)\s+(?:on\s+)?trickling\s+(?:out\s+)?(?:every\s+time|whenever|when)\s+(?:i|she)\s+(?:move|moves|stand|stands|"
+     r"get\s+up|gets\s+up|walk|walks)\b", "waters-breaking"),
+    (r"\b(?:more\s+)?(?:watery|pinkish|pink|brownish|bloody|blood\s*-?\s*stained|blood\s*-?\s*tinged)\s+discharge\b", "vaginal-discharge"),
+    (r"\b(?:she's|he's|she\s+is|he\s+is|baby's|baby\s+is|the\s+baby\s+is|it's)\s+(?:normally|usually|always)\s+(?:really\s+|very\s+|quite\s+|so\s+)?"
+     r"(?:wriggly|kicky|active|lively)\b[^.;]{0,80}?\b(?:quieter|less\s+active|moving\s+less|hardly\s+moving|not\s+moving|still|quiet)\b|"
+     r"\b(?:wriggly|kicky|movements?|nudges?|kicks?|kicking|wriggling)\b[^.;]{0,80}?\b(?:hardly|barely)\s+felt\s+(?:anything|much|her|him|it)\b|"
+     r"\b(?:hardly|barely)\s+felt\s+(?:anything|much|her|him|it)\b[^.;]{0,60}?\b(?:nudges?|kicks?|wriggles?|movements?)\b",
+     "reduced-fetal-movements"),
+    (r"\bvoices\s+(?:were|are|keep|kept|have\s+been|had\s+been)\s+(?:telling|saying|talking\s+to)\b|"
+     r"\b(?:baby|he|she|they)\s+(?:was|were|has\s+been|had\s+been)\s+swapped\b|\b(?:the\s+)?baby\s+(?:isn't|is\s+not|wasn't)\s+"
+     r"(?:ours|hers|mine|his|theirs|really\s+(?:ours|hers|mine))\b", "delusions-or-hallucinations"),
+    (r"\b(?:our|my|her|the)\s+(?:son|daughter|baby|little\s+boy|little\s+girl|twins)\s+(?:was|were)\s+born\s+(?:\w+\s+){0,2}?"
+     r"(?:days?|weeks?)\s+ago\b|\b(?:gave|given)\s+birth\s+(?:\w+\s+){0,2}?(?:days?|weeks?)\s+ago\b", "recent-pregnancy"),
+    # a tummy "blown up" (distended), and a wee said to have been "only once since this morning"
+    (r"\b(?:tummy|belly|stomach|abdomen)\s+(?:has\s+|'s\s+|is\s+|had\s+)?(?:blown\s+up|ballooned|swollen\s+up|puffed\s+up)\b",
+     "abdominal-distention"),
+    (r"\b(?:wee|pee|urine|weed|peed)\b[^.;]{0,60}?(?P<span>\b(?:only|just)\s+(?:been|gone)\s+once\s+(?:since|today|all\s+day))\b",
+     "low-urine-output"),
+    # vignettes_blind48 (women's health), words that name no finding or the wrong one: the
+    # contraceptive pill started or changed (not an overdose), a lump said not to be felt, spots
+    # along the jaw (acne, not a pain spreading to the jaw), clots or chickenpox someone "told me
+    # about", swelling "gone down again" (not a fall), food and drink kept down, what was googled,
+    # "can't remember either" (not a memory problem), regular periods
+    (r"\b(?:started|starting|changed|changing|switched|switching|came\s+off|coming\s+off|on)\s+(?:a\s+|the\s+|my\s+|her\s+)?"
+     r"(?:new\s+|different\s+)?(?:combined\s+|mini\s+|contraceptive\s+|progesterone\s*-?\s*only\s+)?pill\b|"
+     r"\b(?:haven't|hasn't|didn't|not|never)\s+missed\s+(?:any\s+|a\s+)?(?:pills?|doses?)\b", NOT_FINDING),
+    (r"\b(?:can't|cannot|can\s+not|couldn't|don't|didn't|doesn't)\s+feel\s+(?:any|a)\s+(?:lumps?|bumps?|swellings?)\b", NOT_FINDING),
+    (r"\b(?:spots|pimples|acne|breakouts?|zits)\s+(?:along|on|around|round|across)\s+(?:my|her|his|the)\s+(?:jaw|jawline|chin)\b",
+     "acne-or-pimples"),
+    (r"\b(?:told|heard|read|reading|warned|worried)\s+(?:\w+\s+)?about\s+(?:blood\s+)?clots\b", NOT_FINDING),
+    (r"\b(?:they've|they\s+have|it's|it\s+has|swelling\s+has|swelling's|they)\s+(?:gone|go|went)\s+down\s+(?:again|overnight|by\s+the\s+morning)\b|"
+     r"\b(?:especially\s+)?when\s+it's\s+(?:warm|hot)\b", NOT_FINDING),
+    (r"\bkeep(?:ing|s)?\s+(?:(?:water|fluids|drinks|food|dry|crackers|toast|biscuits|it|them|everything|some|sips|and|small|bits|meals)\s+){1,5}"
+     r"down\b", NOT_FINDING),
+    (r"\b(?:googled|looked\s+up|searched\s+for|searched)\s+(?P<span>[^.;,]{0,50}?)(?=\s+and\b|\s*[.;,?]|$)", NOT_FINDING),
+    (r"\b(?:can't|cannot|doesn't|don't|didn't|couldn't)\s+remember\s+(?:either|if|whether|which)\b", NOT_FINDING),
+    (r"\b(?:her|my|the)\s+periods\s+(?:are|have\s+been|were)\s+(?:always\s+)?(?:regular|normal)\b", NOT_FINDING),
+    (r"\b(?:middle|end|start|beginning|half\s*way)\s+(?:of|through)\s+(?:the|my|a|her)\s+(?:packet|pack|strip)\b|"
+     r"\bnot\s+just\s+(?:in\s+the\s+)?mornings?\b", NOT_FINDING),
+    # ... and what names one: a period's pain in its first days (period pain), heavy periods said
+    # by the pads and the leaks, the feelings of postnatal depression, a bump gone "rock hard"
+    (r"\b(?:pain|cramps?|crampy\s+pain|ache)\b[^.;]{0,60}?\b(?:on|during|with|before)\s+(?:the\s+)?(?:first\s+(?:day|days|day\s+or\s+two|"
+     r"couple\s+of\s+days)\s+of\s+)?(?:her|my|the)\s+periods?\b", "painful-menstruation"),
+    (r"\b(?:changing|change|changed|soak|soaking|soaked)\s+(?:a\s+|my\s+|her\s+)?(?:\w+\s+)?(?:pads?|tampons?)\s+every\s+(?:hour|half\s+an\s+hour|"
+     r"(?:one|two|1|2)\s+hours?)\b|\b(?:leaked|leaking|bled|bleeding|flooded|flooding)\s+through\s+(?:my\s+|her\s+)?"
+     r"(?:clothes|trousers|jeans|pads?|sheets|at\s+work)\b", "heavy-menstrual-flow"),
+    (r"\bcry(?:ing)?\s+(?:most\s+days|every\s+day|all\s+the\s+time|a\s+lot)\b|\b(?:don't|do\s+not|can't)\s+feel\s+anything\s+"
+     r"(?:when\s+i\s+look\s+at|for)\s+(?:her|him|the\s+baby|my\s+baby)\b|\bbaby\s+blues\b[^.;]{0,40}?\b(?:worse|not\s+passed|won't\s+pass)\b",
+     "depression"),
+    (r"\b(?:bump|tummy|belly)\s+(?:went|goes|going|gets|got|keeps\s+going)\s+(?:rock\s+|really\s+|very\s+)?hard\b", "uterine-contractions"),
+    # vignettes_blind47 (at the pharmacy counter): the skin between the toes gone white and soggy
+    # (athlete's foot, not pallor), a finger that "moves and feels normal" (not a stiff finger), a
+    # "non-drowsy" tablet and the product asked for (not drowsiness nor an allergic reaction), a lip
+    # that "has been tingling" (a cold sore starting)
+    (r"\bbetween\s+(?:my|his|her|their|the)\s+(?:little\s+|small\s+|fourth\s+and\s+fifth\s+)?toes\b[^.;]{0,40}?"
+     r"(?P<span>\b(?:white|soggy|cracked|peeling|itchy|split)\b(?:\s*,?\s*(?:and\s+)?(?:white|soggy|cracked|peeling|itchy|flaky|split))*)",
+     "athletes-foot"),
+    (r"\b(?:finger|fingers|thumb|hand|toe|toes|arm|leg|wrist|ankle)\s+(?:moves?|bends?|works?)\s+(?:and\s+(?:feels?|looks?)\s+)?"
+     r"(?:normal|normally|fine|ok|okay|as\s+usual)\b", NOT_FINDING),
+    (r"\bnon\s*-?\s*drowsy\b|\b(?:hay\s*fever|antihistamine|allergy)\s+(?:tablets?|pills?|medicine|spray|drops|remedy|remedies)\b",
+     NOT_FINDING),
+    (r"\blips?\s+(?:has|have|'s)\s+been\s+(?:tingling|tingly|burning|itchy|itching)\b", "lip-sore"),
     # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
     # read one bad burn doubles your risk"): a worry, not a finding
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"

@@ -206,6 +206,9 @@ def read_duration(text: str) -> list[tuple[float | None, int, int]]:
     return out
 
 
+NOT_BEFORE_RE = re.compile(r"\b(?:not|isn't|wasn't|aren't|weren't|never|nothing)\s+(?:that\s+|too\s+|so\s+|very\s+|really\s+|as\s+)?$")
+
+
 def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
     out: list[tuple[str, float | None, int, int]] = []
     for m in SCORE_RE.finditer(text):
@@ -218,6 +221,8 @@ def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
             continue  # "after a massive bean chilli", "lifting heavy boxes": a size, not a severity
         if LOOKS_OF_THING_RE.search(text, max(0, m.start() - 40), m.start()):
             continue
+        if NOT_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "crampy but not bad", "isn't too severe": a severity denied
         out.append((SEVERITY_WORDS[m.group(1)], None, m.start(), m.end()))
     return out
 
