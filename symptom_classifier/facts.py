@@ -54,7 +54,9 @@ PREGNANT_RE = re.compile(
     r"(?:pregnant|pregnancy|gestation|pg|along)|"
     r"pregnant\s*[(,-]?\s*(?:at\s+|about\s+|around\s+)?(?P<weeks2>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)|"
     rf"{_MONTHS}\s*months?\s*pregnant|"
-    r"pregnant|pregnancy|expecting a baby|with child|gravid|antenatal|primigravida|multigravida)\b")
+    r"pregnant|pregnancy|expecting a baby|with child|gravid|antenatal|primigravida|multigravida)\b"
+    # a maternity note's gestation ("G1 10/40", "28+3/40"): weeks over the 40 of a pregnancy
+    r"|(?<![\d/.])\b(?P<weeks3>[1-3]?\d|4[0-2])(?:\s*\+\s*\d)?\s*/\s*40\b(?![\d/])")
 MAX_PREGNANCY_WEEKS = PREGNANCY_WEEKS_RANGE[1]  # beyond this a number is not a gestation
 NOT_PREGNANT_RE = re.compile(
     r"\b(?:not|isn't|never been|no chance of being|can't be|cannot be)\s+(?:currently\s+)?"
@@ -288,7 +290,8 @@ def _read_pregnancy(text: str, facts: Facts) -> None:
         return
     positive_test = POSITIVE_TEST_RE.search(text)
     m = next((m for m in PREGNANT_RE.finditer(text)
-              if positive_test or not (m.group() == "pregnancy" and PREGNANCY_TEST_RE.match(text, m.end()))), None)
+              if (positive_test or not (m.group() == "pregnancy" and PREGNANCY_TEST_RE.match(text, m.end())))
+              and not (m["weeks3"] and not _free(facts, m.start(), m.end()))), None)  # "bp 40/40" is no gestation
     if m and not NEGATION_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
         if FAMILY_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
             return
@@ -304,8 +307,8 @@ def _read_pregnancy(text: str, facts: Facts) -> None:
 def _pregnancy_weeks(m: re.Match[str]) -> int | None:
     """Completed weeks from a PREGNANT_RE match; months count as 40/9 weeks each (NHS: a pregnancy
     is about 40 weeks, 9 months), rounded down."""
-    if m["weeks"] or m["weeks2"]:
-        weeks = int(m["weeks"] or m["weeks2"])
+    if m["weeks"] or m["weeks2"] or m["weeks3"]:
+        weeks = int(m["weeks"] or m["weeks2"] or m["weeks3"])
     elif m["months"]:
         weeks = int(_number(m["months"]) * 40 / 9)
     else:

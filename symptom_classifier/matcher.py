@@ -2089,6 +2089,29 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bnon\s*-?\s*drowsy\b|\b(?:hay\s*fever|antihistamine|allergy)\s+(?:tablets?|pills?|medicine|spray|drops|remedy|remedies)\b",
      NOT_FINDING),
     (r"\blips?\s+(?:has|have|'s)\s+been\s+(?:tingling|tingly|burning|itchy|itching)\b", "lip-sore"),
+    # vignettes_blind49 (maternity notes): "PV loss" or "PV bleed" (vaginal bleeding), "day 8 post
+    # SVD" (just given birth), the TV "sending her messages" and a baby "'not ours'" (delusions), a
+    # baby "normally ... really lively" and "barely felt anything ... one small flutter" (reduced
+    # movements)
+    (r"\bpv\s+(?:loss|bleed|bleeding|blood|bld)\b", "vaginal-bleeding"),
+    (r"\b(?:day\s+\d+\s+)?post\s*-?\s*(?:svd|nvd|natal|partum|delivery|c\s*-?\s*section|cs|lscs|birth)\b|\bpn\s+day\s+\d+\b", "recent-pregnancy"),
+    (r"\b(?:tv|television|radio|phone|telly)\s+(?:is|was|has\s+been|keeps)\s+(?:sending|talking\s+to|giving)\s+(?:her|him|me|them)\s+"
+     r"(?:messages|signs|signals)\b|\bbaby\s+(?:is|was)\s+['\"]?\s*not\s+(?:ours|hers|mine|his|theirs)\b", "delusions-or-hallucinations"),
+    (r"\b(?:normally|usually|always)\s+(?:the\s+|my\s+|her\s+)?baby\s+(?:is|'s)\s+(?:really\s+|very\s+|quite\s+|so\s+)?(?:lively|active|wriggly|kicky)\b|"
+     r"\b(?:hardly|barely)\s+felt\s+(?:anything|much|her|him|it)(?:\s+at\s+all)?\b[^.;]{0,60}?\b(?:flutters?|flickers?)\b",
+     "reduced-fetal-movements"),
+    # bleeding told by what it soaked ("woke up lying in a patch of bright red blood, the sheet is
+    # soaked through"): heavy bleeding
+    (r"\b(?:lying|sitting|woke\s+up)\s+in\s+a\s+(?:patch|pool|puddle)\s+of\s+(?:bright\s+red\s+|fresh\s+|dark\s+)?blood\b|"
+     r"\b(?:blood\b[^.;]{0,60}?\b)(?:sheets?|bed|mattress|towels?|trousers|jeans)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+     r"(?:soaked|drenched)\b", "severe-bleeding"),
+    # after a birth, the usual bleeding getting lighter and small clots (reassurance, read as
+    # severe bleeding and the large clots of a haemorrhage); a pill forgotten and "taken it now" (a
+    # late contraceptive pill, read as an overdose)
+    (r"\b(?:the\s+)?(?:normal\s+|usual\s+)?(?:bleeding|loss|lochia|blood)\s+(?:is\s+|has\s+been\s+)?(?:getting|gets|got|becoming|going)\s+"
+     r"(?:lighter|less|browner|better)\b|\b(?:only\s+)?(?:small|tiny|a\s+few\s+small)\s+clots(?:\s+only)?\b", NOT_FINDING),
+    (r"\b(?:forgot|forgotten|missed|was\s+late\s+taking)\s+(?:to\s+take\s+)?(?:my|her|the|a|one)\s+(?:\w+\s+)?pill\b|"
+     r"\b(?:i've|i\s+have|she's|she\s+has)\s+taken\s+it\s+now\b|\b(?:haven't|hasn't|didn't|not)\s+missed\s+any\s+others\b", NOT_FINDING),
     # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
     # read one bad burn doubles your risk"): a worry, not a finding
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"

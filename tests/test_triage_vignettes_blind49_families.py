@@ -1,0 +1,55 @@
+"""Presentation families read from vignettes_blind49, development data written blind in session 18
+(eval/README.md, issue #5): maternity and women's health, half as notes by midwives, triage lines
+and call handlers. Measured unread after blind48's families: 4 of 20 emergencies under-triaged
+(6 at the session's start), each a reading of a note's shorthand or a telling:
+
+- "Day 8 post SVD ... fresh red PV loss, soaked 2 maternity pads in an hour, clots ++": a birth
+  and vaginal bleeding in a note's words (a postpartum haemorrhage);
+- "says the baby is 'not ours' and that the TV is sending her messages" (postpartum psychosis);
+- "Normally the baby is really lively ... today I've barely felt anything at all, maybe one small
+  flutter" (reduced movements);
+- "I woke up lying in a patch of bright red blood, the sheet is soaked through" (heavy bleeding);
+- the gestation written "10/40" or "28+3/40".
+
+And the reassurance that was read as its opposite: the usual bleeding "getting lighter" and
+"small clots only" after a birth, a contraceptive pill forgotten and "taken it now".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from symptom_classifier.facts import read_facts
+from tests.support.reading import assert_reads
+
+READINGS = [
+    ("day 8 post SVD, sudden fresh red PV loss, clots ++", "recent-pregnancy", set()),
+    ("day 8 post SVD, sudden fresh red PV loss, clots ++", "vaginal-bleeding", set()),
+    ("says the baby is 'not ours' and that the TV is sending her messages", "delusions-or-hallucinations", set()),
+    ("the TV is on and the baby is asleep", None, {"delusions-or-hallucinations"}),
+    ("normally the baby is really lively in the evenings", "reduced-fetal-movements", set()),
+    ("today I've barely felt anything at all, maybe one small flutter this morning", "reduced-fetal-movements",
+     {"loss-of-sensation"}),
+    ("I woke up lying in a patch of bright red blood, the sheet is soaked through", "severe-bleeding", set()),
+    ("I spilt my drink and the sheets are soaked", None, {"severe-bleeding"}),
+    ("the normal bleeding is getting lighter", None, {"severe-bleeding"}),
+    ("lochia red, lessening, small clots only", None, {"blood-clots-during-menstrual-periods"}),
+    ("passing large clots the size of a plum", "blood-clots-during-menstrual-periods", set()),
+    ("I forgot my pill last night and I've taken it now", None, {"overdose"}),
+]
+
+
+@pytest.mark.parametrize("text,expected,not_expected", READINGS)
+def test_reading(served, text, expected, not_expected):
+    assert_reads(served, text, expected, not_expected)
+
+
+@pytest.mark.parametrize("text,pregnant,weeks", [
+    ("23f g1 10/40. vomiting 15x a day", True, 10),
+    ("g2p1 28+3/40, rfm since this morning", True, 28),
+    ("bp 40/40", None, None),  # a blood pressure, however odd, is no gestation
+    ("bp 120/40", None, None),
+])
+def test_a_notes_gestation_is_read(text, pregnant, weeks):
+    facts = read_facts(text)
+    assert (facts.pregnant, facts.pregnancy_weeks) == (pregnant, weeks)
