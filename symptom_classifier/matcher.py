@@ -678,7 +678,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:\s+\w+){0,3}?\s+(?:before|in the past|previously|now and then|from time to time|every so often)\b|"
      r"\bthrush\s+(?:once\s+|twice\s+|a few times\s+|a couple of times\s+)?before\b|"
      r"\b(?:feels?|felt|is|it's)\s+(?:just\s+)?like\s+(?:my|the)\s+(?:usual|last|old)\s+thrush\b|"
-     r"\b(?:got\s+|have\s+|has\s+|had\s+)?thrush\s+(?:again|back)\b|\banother\s+(?:bout|dose|episode)\s+of\s+thrush\b", "thrush-recognised"),
+     r"\b(?:got\s+|have\s+|has\s+|had\s+)?thrush\s+(?:again|back)\b|\banother\s+(?:bout|dose|episode)\s+of\s+thrush\b|"
+     # ... or said as an episode like this one before ("1 similar episode 2 yrs ago", "had this
+     # once ... and a pessary sorted it"); read only with the thrush explanation's own findings
+     r"\b(?:1|one|a|another)\s+similar\s+(?:episode|bout)\b|"
+     r"\b(?:a\s+|the\s+)?(?:pessary|canesten|clotrimazole|fluconazole|diflucan)\s+(?:sorted|cleared|fixed|treated)\s+(?:it|that)\b",
+     "thrush-recognised"),
     # a migraine like the usual ones ("one of her usual attacks", "identical to her normal pattern")
     (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
      r"\bsame\s+(?:pattern|thing|attacks?|headaches?|migraines?)\s+(?P<span>(?:ever\s+)?since\s+(?:i|she|he)\s+was\s+(?:a\s+)?"
@@ -2112,6 +2117,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:lighter|less|browner|better)\b|\b(?:only\s+)?(?:small|tiny|a\s+few\s+small)\s+clots(?:\s+only)?\b", NOT_FINDING),
     (r"\b(?:forgot|forgotten|missed|was\s+late\s+taking)\s+(?:to\s+take\s+)?(?:my|her|the|a|one)\s+(?:\w+\s+)?pill\b|"
      r"\b(?:i've|i\s+have|she's|she\s+has)\s+taken\s+it\s+now\b|\b(?:haven't|hasn't|didn't|not)\s+missed\s+any\s+others\b", NOT_FINDING),
+    # a wee that stings where it touches sore skin (NHS thrush; vulvitis), not a burning inside
+    (r"\b(?:it\s+)?(?:stings?|burns?|stinging|burning)\s+when\s+(?:the\s+)?(?:wee|pee|urine)\s+(?:touches|gets\s+on|hits|runs\s+over)\s+"
+     r"(?:the\s+|my\s+|her\s+)?(?:skin|sore\s+bits?|sore\s+skin|area)\b", "vulvar-irritation"),
     # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
     # read one bad burn doubles your risk"): a worry, not a finding
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"

@@ -12,15 +12,20 @@ and call handlers. Measured unread after blind48's families: 4 of 20 emergencies
 - the gestation written "10/40" or "28+3/40".
 
 And the reassurance that was read as its opposite: the usual bleeding "getting lighter" and
-"small clots only" after a birth, a contraceptive pill forgotten and "taken it now".
+"small clots only" after a birth, a contraceptive pill forgotten and "taken it now"; thrush known
+from before said without the word ("1 similar episode", "a pessary sorted it").
 """
 
 from __future__ import annotations
 
 import pytest
 
+from healthmesh.clinical import Patient, Sex, Urgency
 from symptom_classifier.facts import read_facts
 from tests.support.reading import assert_reads
+from tests.support.triage import level_of
+
+WOMAN = Patient(age_years=31, sex=Sex.FEMALE)
 
 READINGS = [
     ("day 8 post SVD, sudden fresh red PV loss, clots ++", "recent-pregnancy", set()),
@@ -36,7 +41,18 @@ READINGS = [
     ("lochia red, lessening, small clots only", None, {"blood-clots-during-menstrual-periods"}),
     ("passing large clots the size of a plum", "blood-clots-during-menstrual-periods", set()),
     ("I forgot my pill last night and I've taken it now", None, {"overdose"}),
+    # thrush known from before, said without the word (NHS thrush: a pharmacist when it is recognised)
+    ("vulval itch, thick white odourless discharge, 1 similar episode 2 yrs ago", "thrush-recognised", set()),
+    ("I had this once after antibiotics and a pessary sorted it", "thrush-recognised", set()),
+    ("it stings when the wee touches the skin", "vulvar-irritation", {"painful-urination"}),
+    ("it burns when I wee", "painful-urination", set()),
 ]
+
+
+def test_thrush_known_from_before_is_looked_after_at_a_pharmacy(served, detector):
+    text = "itchy and sore down there, thick white discharge like cottage cheese, I had this once and a pessary sorted it"
+    assert level_of(served, detector, text, WOMAN) == Urgency.SELF_CARE
+    assert level_of(served, detector, text + ", and I have a fever", WOMAN) > Urgency.SELF_CARE
 
 
 @pytest.mark.parametrize("text,expected,not_expected", READINGS)
