@@ -69,3 +69,12 @@ def test_reading(served, text, expected, not_expected):
 def test_a_notes_gestation_is_read(text, pregnant, weeks):
     facts = read_facts(text)
     assert (facts.pregnant, facts.pregnancy_weeks) == (pregnant, weeks)
+
+
+def test_hot_flushes_and_irregular_periods_from_45_are_the_menopause(served, detector):
+    """NHS menopause: lifestyle changes and a pharmacist first; a GP under 45 or with bleeding."""
+    text = "periods patchy for about a year, hot flushes a few times a day and night sweats, sleeping okay"
+    assert level_of(served, detector, text, Patient(age_years=51, sex=Sex.FEMALE)) == Urgency.SELF_CARE
+    assert level_of(served, detector, text, Patient(age_years=38, sex=Sex.FEMALE)) > Urgency.SELF_CARE
+    assert level_of(served, detector, text + ", and I've lost a stone without trying",
+                    Patient(age_years=51, sex=Sex.FEMALE)) > Urgency.SELF_CARE
