@@ -91,6 +91,8 @@ SIZE_OF_THING_RE = re.compile(
 LOOKS_OF_THING_RE = re.compile(
     r"\b(?:it|that|this|(?:the|her|his|my)\s+(?:bump|lump|bruise|egg|swelling|cut|graze|mark|bite|sting))\s+"
     r"(?:looks|looked|look|is\s+looking|was\s+looking)\s+(?:really\s+|so\s+|pretty\s+|quite\s+|a\s+bit\s+)?$")
+# a severity word denied just before it ("crampy but not bad", "isn't too severe")
+NOT_BEFORE_RE = re.compile(r"\b(?:not|isn't|wasn't|aren't|weren't|never|nothing)\s+(?:that\s+|too\s+|so\s+|very\s+|really\s+|as\s+)?$")
 ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
@@ -161,9 +163,8 @@ class SiteMention:
 
 
 # "every spring for the past few years", "every May and June (or May-June) for years", "for years,
-# every winter":
-# how long a complaint has kept coming back, not how long this episode has lasted. A time of year
-# only: "a cough every night for 3 weeks" has lasted 3 weeks.
+# every winter": how long a complaint has kept coming back, not how long this episode has lasted. A
+# time of year only: "a cough every night for 3 weeks" has lasted 3 weeks.
 _SEASON = (r"(?:spring|summer|autumn|fall|winter|year|christmas|holidays?|january|february|march|april|may|june|"
            r"july|august|september|october|november|december|hay ?fever season|pollen season)")
 _RECURS_BEFORE = re.compile(rf"\b(?:every|each)\s+(?:{_SEASON})(?:\s*(?:,|and|or|to|-|–)\s*{_SEASON})*\s+(?:[a-z]+\s+)?$")
@@ -206,9 +207,6 @@ def read_duration(text: str) -> list[tuple[float | None, int, int]]:
     return out
 
 
-NOT_BEFORE_RE = re.compile(r"\b(?:not|isn't|wasn't|aren't|weren't|never|nothing)\s+(?:that\s+|too\s+|so\s+|very\s+|really\s+|as\s+)?$")
-
-
 def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
     out: list[tuple[str, float | None, int, int]] = []
     for m in SCORE_RE.finditer(text):
@@ -222,7 +220,7 @@ def read_severity(text: str) -> list[tuple[str, float | None, int, int]]:
         if LOOKS_OF_THING_RE.search(text, max(0, m.start() - 40), m.start()):
             continue
         if NOT_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
-            continue  # "crampy but not bad", "isn't too severe": a severity denied
+            continue
         out.append((SEVERITY_WORDS[m.group(1)], None, m.start(), m.end()))
     return out
 
