@@ -53,7 +53,7 @@ PREGNANT_RE = re.compile(
     r"\b(?:(?P<weeks>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)'?\s*(?:of\s+)?"
     r"(?:pregnant|pregnancy|gestation|pg|along)|"
     r"pregnant\s*[(,-]?\s*(?:at\s+|about\s+|around\s+)?(?P<weeks2>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)|"
-    rf"{_MONTHS}\s*months?\s*pregnant|"
+    rf"{_MONTHS}\s*months?\s*(?:pregnant|along|gone)|"
     r"pregnant|pregnancy|expecting a baby|with child|gravid|antenatal|primigravida|multigravida)\b"
     # a maternity note's gestation ("G1 10/40", "28+3/40"): weeks over the 40 of a pregnancy
     r"|(?<![\d/.])\b(?P<weeks3>[1-3]?\d|4[0-2])(?:\s*\+\s*\d)?\s*/\s*40\b(?![\d/])")

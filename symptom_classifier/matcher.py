@@ -2044,7 +2044,14 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"\b(?:baby|he|she|they)\s+(?:was|were|has\s+been|had\s+been)\s+swapped\b|\b(?:the\s+)?baby\s+(?:isn't|is\s+not|wasn't)\s+"
      r"(?:ours|hers|mine|his|theirs|really\s+(?:ours|hers|mine))\b", "delusions-or-hallucinations"),
     (r"\b(?:our|my|her|the)\s+(?:son|daughter|baby|little\s+boy|little\s+girl|twins)\s+(?:was|were)\s+born\s+(?:\w+\s+){0,2}?"
-     r"(?:days?|weeks?)\s+ago\b|\b(?:gave|given)\s+birth\s+(?:\w+\s+){0,2}?(?:days?|weeks?)\s+ago\b", "recent-pregnancy"),
+     r"(?:days?|weeks?)\s+ago\b|\b(?:gave|given)\s+birth\s+(?:\w+\s+){0,2}?(?:days?|weeks?)\s+ago\b|"
+     # vignettes_blind51: "had my son two weeks ago", "having my baby on Friday", "had my little girl
+     # by c-section six days ago", "took the tablets to end a pregnancy ... last week"
+     r"\b(?:had|having|delivered)\s+(?:my|our|her)\s+(?:first\s+|second\s+|third\s+|new\s+)?(?:baby|son|daughter|little\s+boy|little\s+girl|"
+     r"boy|girl|twins)\b(?:\s+by\s+(?:c\s*-?\s*section|caesarean|cesarean|section))?\s+(?:on\s+(?:monday|tuesday|wednesday|thursday|"
+     r"friday|saturday|sunday)|(?:\w+\s+){0,2}?(?:days?|weeks?)\s+ago|last\s+week|yesterday)\b|"
+     r"\b(?:took|taken|had)\s+(?:the\s+)?(?:tablets|pills|medication)\s+to\s+end\s+(?:a|my|the|her)\s+pregnancy\b|"
+     r"\b(?:termination|abortion|miscarriage)\s+(?:last\s+week|(?:\w+\s+){0,2}?(?:days?|weeks?)\s+ago)\b", "recent-pregnancy"),
     # a tummy "blown up" (distended), and a wee said to have been "only once since this morning"
     (r"\b(?:tummy|belly|stomach|abdomen)\s+(?:has\s+|'s\s+|is\s+|had\s+)?(?:blown\s+up|ballooned|swollen\s+up|puffed\s+up)\b",
      "abdominal-distention"),
@@ -2114,12 +2121,17 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # severe bleeding and the large clots of a haemorrhage); a pill forgotten and "taken it now" (a
     # late contraceptive pill, read as an overdose)
     (r"\b(?:the\s+)?(?:normal\s+|usual\s+)?(?:bleeding|loss|lochia|blood)\s+(?:is\s+|has\s+been\s+)?(?:getting|gets|got|becoming|going)\s+"
-     r"(?:lighter|less|browner|better)\b|\b(?:only\s+)?(?:small|tiny|a\s+few\s+small)\s+clots(?:\s+only)?\b", NOT_FINDING),
+     r"(?:lighter|less|browner|better)\b|\blike\s+a\s+(?:heavy\s+)?period\s+(?:and|but)\s+(?:it's\s+|is\s+)?(?:getting|now|going)\s+lighter\b|\b(?:only\s+)?(?:small|tiny|a\s+few\s+small)\s+clots(?:\s+only)?\b", NOT_FINDING),
     (r"\b(?:forgot|forgotten|missed|was\s+late\s+taking)\s+(?:to\s+take\s+)?(?:my|her|the|a|one)\s+(?:\w+\s+)?pill\b|"
      r"\b(?:i've|i\s+have|she's|she\s+has)\s+taken\s+it\s+now\b|\b(?:haven't|hasn't|didn't|not)\s+missed\s+any\s+others\b", NOT_FINDING),
     # a wee that stings where it touches sore skin (NHS thrush; vulvitis), not a burning inside
     (r"\b(?:it\s+)?(?:stings?|burns?|stinging|burning)\s+when\s+(?:the\s+)?(?:wee|pee|urine)\s+(?:touches|gets\s+on|hits|runs\s+over)\s+"
      r"(?:the\s+|my\s+|her\s+)?(?:skin|sore\s+bits?|sore\s+skin|area)\b", "vulvar-irritation"),
+    # a bad smell "from down there" (an unusual discharge) and "my insides ache low down" (a low
+    # tummy pain), in a woman's vague words (vignettes_blind51)
+    (r"\b(?:nasty|bad|horrible|awful|strong|funny|fishy|foul|off)\s+smell\s+(?:from|coming\s+from|down)\s+(?:down\s+there|down\s+below|"
+     r"my\s+bits|below|there)\b", "vaginal-discharge"),
+    (r"\b(?:my|her)\s+insides?\s+(?:ache|aches|hurt|hurts|are\s+aching|is\s+aching|feel\s+sore)\b(?:\s+low\s+down)?", "lower-abdominal-pain"),
     # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
     # read one bad burn doubles your risk"): a worry, not a finding
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"

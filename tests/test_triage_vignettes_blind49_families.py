@@ -78,3 +78,30 @@ def test_hot_flushes_and_irregular_periods_from_45_are_the_menopause(served, det
     assert level_of(served, detector, text, Patient(age_years=38, sex=Sex.FEMALE)) > Urgency.SELF_CARE
     assert level_of(served, detector, text + ", and I've lost a stone without trying",
                     Patient(age_years=51, sex=Sex.FEMALE)) > Urgency.SELF_CARE
+
+
+# vignettes_blind51 (women's health in vague words): a birth or a termination said in everyday words
+# is read, so the rules for the weeks after it apply (pre-eclampsia after the birth: NICE NG133)
+@pytest.mark.parametrize("text", [
+    "I had my son two weeks ago",
+    "after having my baby on Friday",
+    "I had my little girl by c-section six days ago",
+    "I took the tablets to end a pregnancy at home last week",
+])
+def test_a_birth_or_a_loss_in_everyday_words_is_read(served, text):
+    assert_reads(served, text, "recent-pregnancy", set())
+
+
+def test_pre_eclampsia_after_the_birth(served, detector):
+    text = "had my baby four days ago, a thumping headache that won't budge and my eyes have gone blurry"
+    assert level_of(served, detector, text, WOMAN) >= Urgency.EMERGENCY
+    assert level_of(served, detector, "a thumping headache that won't budge and my eyes have gone blurry", WOMAN) \
+        < Urgency.EMERGENCY
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("there's a nasty smell from down there", "vaginal-discharge"),
+    ("my insides ache low down", "lower-abdominal-pain"),
+])
+def test_vague_words_for_a_womans_symptoms(served, text, expected):
+    assert_reads(served, text, expected, set())
