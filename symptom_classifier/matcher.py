@@ -2132,6 +2132,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:nasty|bad|horrible|awful|strong|funny|fishy|foul|off)\s+smell\s+(?:from|coming\s+from|down)\s+(?:down\s+there|down\s+below|"
      r"my\s+bits|below|there)\b", "vaginal-discharge"),
     (r"\b(?:my|her)\s+insides?\s+(?:ache|aches|hurt|hurts|are\s+aching|is\s+aching|feel\s+sore)\b(?:\s+low\s+down)?", "lower-abdominal-pain"),
+    # bleeding measured against a period ("bright red blood, quite a lot, more than a period"): from the
+    # womb, heavier than a period, not from the bottom
+    (r"\b(?:more|heavier|worse)\s+than\s+(?:a|my)\s+(?:normal\s+|usual\s+|heavy\s+)?period\b", "vaginal-bleeding"),
     # what someone read or heard in general ("I've read chest pain in pregnancy can be serious", "I've
     # read one bad burn doubles your risk"): a worry, not a finding
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"

@@ -101,6 +101,7 @@ def test_pre_eclampsia_after_the_birth(served, detector):
 
 @pytest.mark.parametrize("text,expected", [
     ("there's a nasty smell from down there", "vaginal-discharge"),
+    ("bright red blood when I went to the toilet, quite a lot, more than a period", "vaginal-bleeding"),
     ("my insides ache low down", "lower-abdominal-pain"),
 ])
 def test_vague_words_for_a_womans_symptoms(served, text, expected):
