@@ -678,11 +678,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:\s+\w+){0,3}?\s+(?:before|in the past|previously|now and then|from time to time|every so often)\b|"
      r"\bthrush\s+(?:once\s+|twice\s+|a few times\s+|a couple of times\s+)?before\b|"
      r"\b(?:feels?|felt|is|it's)\s+(?:just\s+)?like\s+(?:my|the)\s+(?:usual|last|old)\s+thrush\b|"
-     r"\b(?:got\s+|have\s+|has\s+|had\s+)?thrush\s+(?:again|back)\b|\banother\s+(?:bout|dose|episode)\s+of\s+thrush\b|"
-     # ... or said as an episode like this one before ("1 similar episode 2 yrs ago", "had this
-     # once ... and a pessary sorted it"); read only with the thrush explanation's own findings
-     r"\b(?:1|one|a|another)\s+similar\s+(?:episode|bout)\b|"
-     r"\b(?:a\s+|the\s+)?(?:pessary|canesten|clotrimazole|fluconazole|diflucan)\s+(?:sorted|cleared|fixed|treated)\s+(?:it|that)\b",
+     r"\b(?:got\s+|have\s+|has\s+|had\s+)?thrush\s+(?:again|back)\b|\banother\s+(?:bout|dose|episode)\s+of\s+thrush\b",
+     "thrush-recognised"),
+    # ... or said as an episode like this one before ("1 similar episode 2 yrs ago", "had this
+    # once ... and a pessary sorted it"); read only with the thrush explanation's own findings
+    (r"\b(?:1|one|a|another)\s+similar\s+(?:episode|bout)\b", "thrush-recognised"),
+    (r"\b(?:a\s+|the\s+)?(?:pessary|canesten|clotrimazole|fluconazole|diflucan)\s+(?:sorted|cleared|fixed|treated)\s+(?:it|that)\b",
      "thrush-recognised"),
     # a migraine like the usual ones ("one of her usual attacks", "identical to her normal pattern")
     (r"\b(?:usual|typical|normal|regular)\s+(?:migraines?|migraine attacks?|attacks?)\b|"
@@ -2121,9 +2122,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # severe bleeding and the large clots of a haemorrhage); a pill forgotten and "taken it now" (a
     # late contraceptive pill, read as an overdose)
     (r"\b(?:the\s+)?(?:normal\s+|usual\s+)?(?:bleeding|loss|lochia|blood)\s+(?:is\s+|has\s+been\s+)?(?:getting|gets|got|becoming|going)\s+"
-     r"(?:lighter|less|browner|better)\b|\blike\s+a\s+(?:heavy\s+)?period\s+(?:and|but)\s+(?:it's\s+|is\s+)?(?:getting|now|going)\s+lighter\b|\b(?:only\s+)?(?:small|tiny|a\s+few\s+small)\s+clots(?:\s+only)?\b", NOT_FINDING),
-    (r"\b(?:forgot|forgotten|missed|was\s+late\s+taking)\s+(?:to\s+take\s+)?(?:my|her|the|a|one)\s+(?:\w+\s+)?pill\b|"
-     r"\b(?:i've|i\s+have|she's|she\s+has)\s+taken\s+it\s+now\b|\b(?:haven't|hasn't|didn't|not)\s+missed\s+any\s+others\b", NOT_FINDING),
+     r"(?:lighter|less|browner|better)\b", NOT_FINDING),
+    (r"\blike\s+a\s+(?:heavy\s+)?period\s+(?:and|but)\s+(?:it's\s+|is\s+)?(?:getting|now|going)\s+lighter\b", NOT_FINDING),
+    (r"\b(?:only\s+)?(?:small|tiny|a\s+few\s+small)\s+clots(?:\s+only)?\b", NOT_FINDING),
+    (r"\b(?:forgot|forgotten|missed|was\s+late\s+taking)\s+(?:to\s+take\s+)?(?:my|her|the|a|one)\s+(?:\w+\s+)?pill\b", NOT_FINDING),
+    (r"\b(?:i've|i\s+have|she's|she\s+has)\s+taken\s+it\s+now\b", NOT_FINDING),
+    (r"\b(?:haven't|hasn't|didn't|not)\s+missed\s+any\s+others\b", NOT_FINDING),
     # a wee that stings where it touches sore skin (NHS thrush; vulvitis), not a burning inside
     (r"\b(?:it\s+)?(?:stings?|burns?|stinging|burning)\s+when\s+(?:the\s+)?(?:wee|pee|urine)\s+(?:touches|gets\s+on|hits|runs\s+over)\s+"
      r"(?:the\s+|my\s+|her\s+)?(?:skin|sore\s+bits?|sore\s+skin|area)\b", "vulvar-irritation"),
