@@ -17,6 +17,7 @@ from collections import OrderedDict
 
 from prometheus_client import Counter
 
+from healthmesh import jsontext
 from healthmesh.convert import message_dict_printed
 from healthmesh.v1 import diagnosis_pb2
 
@@ -78,8 +79,7 @@ def answer_dict(cached: dict, session_id: str, request_id: str) -> dict:
 
 def answer_body_json(as_dict: dict) -> str:
     """An answer's dict as JSON without its per-request ids, to be completed by `answer_json`."""
-    return json.dumps({k: v for k, v in as_dict.items() if k not in ("session_id", "request_id")},
-                      separators=(",", ":"))
+    return jsontext.dumps({k: v for k, v in as_dict.items() if k not in ("session_id", "request_id")})
 
 
 def answer_json(body: str, session_id: str, request_id: str) -> str:

@@ -37,6 +37,8 @@ from typing import Callable
 
 from prometheus_client import Counter, Histogram
 
+from healthmesh import jsontext
+
 log = logging.getLogger(__name__)
 
 OUTBOX_APPENDS = Counter("healthmesh_outbox_appends_total", "Session records made durable in the local outbox")
@@ -66,11 +68,12 @@ class Position:
 
 
 def encode(payload: dict | bytes) -> bytes:
-    """One line; `payload` is a dict or its JSON already encoded (ASCII, no newline)."""
+    """One line; `payload` is a dict or its JSON already encoded (UTF-8, no newline: JSON escapes
+    newlines in strings, and no other byte of UTF-8 text is 0x0A)."""
     if isinstance(payload, bytes):
         body = payload
     else:
-        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=True).encode()
+        body = jsontext.dumps(payload).encode()
     return b"%08x %s\n" % (zlib.crc32(body), body)
 
 

@@ -31,6 +31,7 @@ from google.protobuf import json_format
 from prometheus_client import Counter, Gauge
 
 from gateway.outbox import Outbox, OutboxClosed, Position
+from healthmesh import jsontext
 from healthmesh.errors import InvalidArgument, NotFound, NotReady
 from healthmesh.v1 import diagnosis_pb2
 
@@ -70,7 +71,7 @@ def _scrub(value):
 
 def payload_json(payload: dict) -> str:
     """An event's payload as JSON text: the outbox line and the PostgreSQL row share it."""
-    return json.dumps(payload, separators=(",", ":"))
+    return jsontext.dumps(payload)
 
 
 def jsonb(payload: dict, text: str | None = None) -> str:
@@ -135,8 +136,8 @@ class SessionRecord:
 
     def to_json(self) -> bytes:
         """`to_dict()` as JSON (what the outbox stores), built around the already-encoded payloads."""
-        head = json.dumps({"session_id": self.session_id, "request_id": self.request_id,
-                           "kb_version": self.kb_version, "created_at": self.created_at}, separators=(",", ":"))
+        head = jsontext.dumps({"session_id": self.session_id, "request_id": self.request_id,
+                               "kb_version": self.kb_version, "created_at": self.created_at})
         events = ",".join(f"[{json.dumps(kind)},{text},{ts!r}]"
                           for (kind, _, ts), text in zip(self.events, self.payload_texts()))
         return f'{head[:-1]},"events":[{events}]}}'.encode()
