@@ -104,7 +104,6 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         self.targets = {agent: extra[f"{agent}_target"] for agent in AGENT_STUBS}
         self.breaker_failures = int(extra.get("breaker_failures", 3))
         self.breaker_reset = int(extra.get("breaker_reset_ms", 1000)) / 1000
-        self._tasks: set[asyncio.Task] = set()
 
     def reflection_names(self) -> list[str]:
         # Envoy routes every healthmesh service on one port, so list them all for grpcurl.
@@ -139,13 +138,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         self.coordinator = Coordinator(self.agents, self.triage, self.kb.version,
                                        warm_detector=str(self.config.extra.get("warm_detector", "1")) != "0")
 
-    def _background(self, coro) -> None:
-        task = asyncio.create_task(coro)
-        self._tasks.add(task)  # a reference until it is done (the loop holds only weak ones)
-        task.add_done_callback(self._tasks.discard)
-
     async def close(self) -> None:
-        await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.sessions.close()
         await self.cache.close()
         await asyncio.gather(*(a.close() for a in self.agents.values()))
@@ -224,7 +217,7 @@ class GatewayService(AgentService, diagnosis_pb2_grpc.DiagnosisServicer):
         if shared is not None:
             # Best effort, and after the session is on disk: the Redis round trip and the answer's
             # serialisation must not delay this answer or the outbox write it waits for.
-            self._background(self.cache.put(key, shared))
+            self.cache.put_soon(key, shared)
         if rest:
             return rest_answer_json(body_json, session_id, request.request_id)
         return response

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.support.mesh import start_mesh, stop_mesh
+from tests.support.redis_server import free_port, start_redis, stop_redis
 
 
 @pytest.fixture(scope="session")
@@ -12,6 +15,18 @@ def mesh(tmp_path_factory):
     running = start_mesh(state_dir)
     yield running
     stop_mesh(running)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """A real Redis: the machine's when HEALTHMESH_TEST_REDIS_URL is set, else an embedded one."""
+    configured = os.environ.get("HEALTHMESH_TEST_REDIS_URL")
+    if configured:
+        yield configured
+        return
+    proc = start_redis(tmp_path_factory.mktemp("redis"), port := free_port())
+    yield f"redis://127.0.0.1:{port}/0"
+    stop_redis(proc)
 
 
 @pytest.fixture(scope="session")

