@@ -1313,8 +1313,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:toes|fingers|foot|ankle)\s+(?:are\s+|is\s+|get\s+)?(?:moved|touched|stretched|bent|wiggled)\b",
      "pain-out-of-proportion"),
     # skin coming away or peeling off in sheets (NHS Stevens-Johnson syndrome: 999 or A&E)
-    (r"\bskin\s+(?:is\s+|has\s+been\s+|was\s+|keeps\s+)?(?:coming|came|peeling|peeled|sliding|slid|lifting|lifted|"
-     r"falling|fell|rubbing)\s+(?:away|off)\b", "skin-coming-away"),
+    (r"\bskin\s+(?:is\s+|has\s+been\s+|was\s+|keeps\s+)?(?:coming|came|comes|peeling|peeled|peels|sliding|slid|slides|"
+     r"lifting|lifted|lifts|falling|fell|falls|rubbing|rubs)\s+(?:away|off)\b", "skin-coming-away"),
     # the parent's tiredness ("Mum tired but coping"), which is not the baby's
     (r"(?:\b(?:mum|mom|mother|dad|father|parents?|carer|i'm)|(?<=\bi\s)am)\s+(?:is\s+|are\s+|feels?\s+|feeling\s+)?"
      r"(?:very\s+|really\s+|a\s+bit\s+|so\s+)?(?:tired|exhausted|knackered|shattered|worn\s+out)\b(?=[^.;]{0,40}\b(?:coping|baby|he|she|him|her)\b)",
@@ -2144,6 +2144,39 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:i've|i\s+have|i|we've|we)\s+(?:read|heard|seen)\s+(?:online\s+|on\s+google\s+|somewhere\s+|on\s+the\s+internet\s+)?"
      r"(?:that\s+)?(?P<span>[^.;,]{0,60}?\b(?:(?:can|could|may|might)\s+(?:be|mean|cause|lead\s+to)|doubles|increases|raises|"
      r"causes|means)\b[^.;,]{0,40}?)(?=\s*[.;,?]|\s+and\s+(?:i|i'm|i've|now)\b|$)", NOT_FINDING),
+    # --- vignettes_blind53 (session 19): eyes, ears, mouth, skin and men's health ---
+    # the ear pushed out, or the skin behind it red and swollen, after an ear infection (NICE CKS
+    # otitis media: suspected mastoiditis is admitted); a lump behind the ear alone is a gland
+    (r"\bears?\s+(?:is\s+|are\s+|has\s+been\s+|seems\s+to\s+be\s+|looks\s+(?:like\s+it's\s+|to\s+be\s+)?)?"
+     r"(?:sticking|sticks|stuck|poking|pokes|pushed|pushing|standing|stands)\s+(?:out|forward|forwards)\b", "swelling-behind-ear"),
+    (r"\b(?:area|skin|bit|bone|place|spot)\s+(?:just\s+)?behind\s+(?:his|her|my|the|their|your)\s+(?:left\s+|right\s+)?ear\s+"
+     r"(?:is|looks|has\s+gone|went|has\s+become|feels|got)\s+(?:\w+\s+){0,2}?(?:red|puffy|swollen|hot|bulging|boggy)\b", "swelling-behind-ear"),
+    (r"\b(?:red|puffy|hot)\s+(?:(?:and\s+)?(?:red|puffy|swollen|hot|tender|sore)\s+)?(?:swelling|bulge|lump)\s+behind\s+"
+     r"(?:his|her|my|the|their|your)\s+(?:left\s+|right\s+)?ear\b", "swelling-behind-ear"),
+    # urine described by its colour ("his urine has been bright red, like rosé wine")
+    (r"\b(?:urine|pee|wee|wees)\s+(?:has\s+been|is|was|looks|looked|went|has\s+gone|turned|came\s+out|comes\s+out)\s+"
+     r"(?:\w+\s+){0,2}?(?:red|pink|rosé|rose|bloody|blood\s*-\s*stained|like\s+(?:rosé|rose|red\s+wine|wine|blood))\b", "blood-in-urine"),
+    # what comes out of an ear, seen on a pillow or a cotton bud
+    (r"\b(?:stuff|gunk|goo|gunge|liquid|fluid|discharge|pus|muck|crust)\b[^.;]{0,40}?\b(?:from|out\s+of)\s+"
+     r"(?:that|her|his|my|the|their|your)\s+(?:left\s+|right\s+)?ear\b", "pus-draining-from-ear"),
+    # a bite's or an ulcer's centre ("each with a tiny dot in the middle", "white-yellow in the middle
+    # with a red rim"): no pinprick rash, no yellow skin
+    (r"\b(?:tiny\s+|small\s+|little\s+|dark\s+|red\s+|black\s+)?(?:dot|dots|spot|point|hole|puncture|mark)\s+in\s+the\s+"
+     r"(?:middle|centre|center)\b", NOT_FINDING),
+    (r"\b(?:white|yellow|whitish|yellowish|yellowy|grey|gray|cream)(?:\s*-\s*(?:white|yellow|grey|gray))?\s+"
+     r"(?:in\s+the\s+(?:middle|centre|center)|centre|center|middle)\b", NOT_FINDING),
+    # cracks in dry skin ("fine cracks", "some cracks sting"), not air under the skin
+    (r"\b(?:fine|deep|little|small|tiny|painful|sore|some|the|bleeding)\s+cracks\b", "skin-dryness-peeling-scaliness-or-roughness"),
+    # a baby feeding as usual, said of two things at once ("feeding and having wet nappies as
+    # normal"): no feeding problem ("feeding well" alone is a phrase in NOT_FINDINGS)
+    (r"(?<!\bnot\s)(?<!n't\s)\bfeeding\b(?=\s+(?:and|&)\s+[^.;,]{0,40}?\s+(?:as\s+normal|normally|as\s+usual|fine|well|ok|okay)\b)",
+     NOT_FINDING),
+    # sore skin that "looks shiny" (a nappy rash, a burn, a swollen joint): how it looks, not oily
+    # skin (the phrase index's nearest neighbour once the index grew, vignettes_blind44)
+    (r"\b(?:skin|bum|bottom|area|it)\s+(?:looks|is|has\s+gone|went|is\s+looking|seems)\s+(?:a\s+bit\s+|quite\s+|very\s+|all\s+)?"
+     r"shiny\b", "abnormal-appearing-skin"),
+    # what shaving brings ("happens every time I shave close"): no other symptom
+    (r"\b(?:happens|comes|starts|flares)\s+(?:up\s+)?(?:every\s+time|whenever|each\s+time|after)\s+(?:i|he|you)\s+shaves?\b", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 
