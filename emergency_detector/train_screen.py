@@ -44,6 +44,42 @@ TRAINING_FILES = (
     ("triage_blind8.jsonl", "all"),
     ("vignettes_blind7.jsonl", "all"),
     ("triage_must_not_miss.jsonl", "all"),
+    # The blind sets measured once and then read (eval/README.md: "test (then dev)"), added in
+    # session 20: 1,215 -> 2,955 cases. On the 22 files still held out (and vignettes.jsonl's test
+    # split), 1,352 cases the screen never saw, triage with the screen went 90.9 -> 92.0%,
+    # emergencies under-triaged 7 -> 4, over-triaged answers 104 -> 90, self-care 81.8 -> 85.9%;
+    # leave-one-file-out over all 45 files at THRESHOLD: 91.4%, 2 emergencies under-triaged (the
+    # same 2 at 0.5 and 0.7). The price, leave-one-file-out on the 16 earlier files: 93.6 -> 92.8%
+    # (over-triaged 70 -> 79, mostly non-emergent cases raised), 0 emergencies under-triaged either way.
+    ("vignettes_blind17.jsonl", "all"),
+    ("vignettes_blind18.jsonl", "all"),
+    ("vignettes_blind20.jsonl", "all"),
+    ("vignettes_blind22.jsonl", "all"),
+    ("vignettes_blind24.jsonl", "all"),
+    ("vignettes_blind25.jsonl", "all"),
+    ("vignettes_blind26.jsonl", "all"),
+    ("vignettes_blind27.jsonl", "all"),
+    ("vignettes_blind28.jsonl", "all"),
+    ("vignettes_blind29.jsonl", "all"),
+    ("vignettes_blind31.jsonl", "all"),
+    ("vignettes_blind32.jsonl", "all"),
+    ("vignettes_blind34.jsonl", "all"),
+    ("vignettes_blind35.jsonl", "all"),
+    ("vignettes_blind36.jsonl", "all"),
+    ("vignettes_blind37.jsonl", "all"),
+    ("vignettes_blind38.jsonl", "all"),
+    ("vignettes_blind39.jsonl", "all"),
+    ("vignettes_blind40.jsonl", "all"),
+    ("vignettes_blind41.jsonl", "all"),
+    ("vignettes_blind43.jsonl", "all"),
+    ("vignettes_blind44.jsonl", "all"),
+    ("vignettes_blind45.jsonl", "all"),
+    ("vignettes_blind46.jsonl", "all"),
+    ("vignettes_blind47.jsonl", "all"),
+    ("vignettes_blind48.jsonl", "all"),
+    ("vignettes_blind49.jsonl", "all"),
+    ("vignettes_blind51.jsonl", "all"),
+    ("vignettes_blind53.jsonl", "all"),
 )
 # Development data the screen does not train on: vignettes_blind9 (clinician prose) made it worse
 # for the other files. Leave-one-file-out with it in training: vignettes_dev_extra 81.0 -> 80.0%,
