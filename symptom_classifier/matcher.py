@@ -2177,6 +2177,25 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"shiny\b", "abnormal-appearing-skin"),
     # what shaving brings ("happens every time I shave close"): no other symptom
     (r"\b(?:happens|comes|starts|flares)\s+(?:up\s+)?(?:every\s+time|whenever|each\s+time|after)\s+(?:i|he|you)\s+shaves?\b", NOT_FINDING),
+    # --- vignettes_blind55 (session 20): a general mix ---
+    # straight things that look bent or wavy (NHS macular degeneration: distorted vision): the eye,
+    # not a limb out of shape
+    (r"\b(?:straight\s+)?(?:lines?|door\s*frames?|frames?|tiles?|edges?|words|letters|print|text|lamp\s*posts?|poles?|"
+     r"windows?|blinds|bars|grid)\b[^.;]{0,40}?\b(?:look|looks|looking|appear|appears|seem|seems|are|go|goes|went|have\s+gone)\s+"
+     r"(?:a\s+bit\s+|all\s+|slightly\s+|really\s+|kind\s+of\s+)?(?:wavy|bent|crooked|distorted|wonky|warped|curved|bendy|kinked)\b",
+     "visual-disturbance"),
+    # "a burning, tingling pain": how a pain feels, not a burn
+    (r"\bburning(?=\s*,\s*(?:tingling|stabbing|shooting|prickling|throbbing|sharp|aching|gnawing|searing)\b|"
+     r"\s+and\s+(?:tingling|prickling|shooting|stabbing)\b)", NOT_FINDING),
+    # the heart or pulse "going all over the place": an irregular beat, not a muddled mind
+    (r"\b(?:heart|heartbeat|heart\s+beat|pulse)\b[^.;]{0,40}?\b(?:going|goes|went|is|was|been|gone)\s+all\s+over\s+the\s+place\b",
+     "irregular-heartbeat"),
+    # nothing coming out of an ear or a wound: no discharge, and no one "out of it"
+    (r"\bnothing\s+(?:is\s+|has\s+been\s+)?(?:coming|came|comes|leaking|oozing|draining)\s+out\s+of\s+(?:it|them|there)\b",
+     NOT_FINDING),
+    # who else has it ("half my office has had the same thing"): not half a face
+    (r"\bhalf\s+(?:of\s+)?(?:my|the|his|her|our|their)\s+(?:office|class|team|school|family|house|household|street|"
+     r"ward|work|colleagues|friends|year|nursery|department|floor|mates|unit)\b", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 
