@@ -39,10 +39,13 @@ class EmergencyDetector:
     def __init__(self, rules: TriageRules | None = None,
                  evidence_symptoms: Mapping[str, Sequence[str]] | None = None):
         self.rules = rules if rules is not None else load_rules()
+        doubtful = self.rules.low_confidence_red_flag
         self._reader = FindingReader(evidence_symptoms, self.rules.severe_score_at_least,
                                      self.rules.self_care_symptoms, self.rules.self_care_window,
                                      self.rules.acute_only_hours, self.rules.context_only,
-                                     self.rules.companions)
+                                     self.rules.companions,
+                                     doubtful_below=doubtful.below_confidence if doubtful else 0.0)
+        self._emergency_flags: dict[float | None, frozenset[str]] = {}  # age -> red flags at EMERGENCY+
         self._default_cite = self.rules.sources["healthmesh-default"]["cite"]
         self._red_flag_ids = frozenset(t.split("@", 1)[0] for t in self.rules.red_flags)
         self._combinations = CombinationIndex(self.rules.combinations)
@@ -65,13 +68,14 @@ class EmergencyDetector:
         check_inputs(patient, vitals)
         fever_measured = vitals.temperature_c is not None and vitals.temperature_c >= r.fever_temperature_c
         pregnant = patient.pregnant and patient.sex != Sex.MALE
-        facts = self._reader.read(findings, fever_measured, pregnant)
+        doubtful = self._emergency_red_flags(patient.age_years) if r.low_confidence_red_flag else frozenset()
+        facts = self._reader.read(findings, fever_measured, pregnant, doubtful_ids=doubtful)
         hits, news, qsofa = self._rule_hits(patient, vitals, facts, conditions, unread_complaint)
         explained = self._explained(patient, facts, findings) if r.explanations else {}
         if explained:
             # an "unless" rule: read again with the explained findings as their harmless picture;
             # it holds only when nothing else fires on that picture, or nothing above its own level
-            facts_e = self._reader.read(findings, fever_measured, pregnant, explained)
+            facts_e = self._reader.read(findings, fever_measured, pregnant, explained, doubtful)
             hits_e, _, _ = self._rule_hits(patient, vitals, facts_e, conditions, unread_complaint)
             because = list(dict.fromkeys(explained.values()))
             own = [Hit(e.rule.level, e.rule.reason) for e in because if e.rule.level > Urgency.SELF_CARE]
@@ -90,6 +94,19 @@ class EmergencyDetector:
             news2=news.total if news is not None else None,
             qsofa=qsofa,
         )
+
+    def _emergency_red_flags(self, age: float | None) -> frozenset[str]:
+        """Symptom ids that are an emergency red flag on their own at this age (not only when
+        severe or sudden): the ones a low-confidence reading must not set off (rules.yaml
+        findings.low_confidence_red_flag)."""
+        ids = self._emergency_flags.get(age)
+        if ids is None:
+            ids = frozenset(token for token, entries in self.rules.red_flags.items()
+                            if "@" not in token and any(e.level >= Urgency.EMERGENCY
+                                                        and age_matches(age, e.min_age, e.max_age) for e in entries))
+            if len(self._emergency_flags) < 512:  # ages are few; a caller sending many does not grow it
+                self._emergency_flags[age] = ids
+        return ids
 
     def _rule_hits(self, patient: Patient, vitals: Vitals, facts: FindingFacts,
                    conditions: Sequence[ConditionScore], unread_complaint: bool):
@@ -114,7 +131,11 @@ class EmergencyDetector:
         hits += paediatric_hits(r.paediatric, vitals, age, "fever" in tokens, counts_for_infant)
         hits += pregnancy_hits(r.pregnancy, vitals, pregnant, tokens)
         hits += adult_blood_pressure_hits(r.adult_blood_pressure, vitals, age, pregnant, tokens)
-        hits += red_flag_hits(r.red_flags, facts.ordered_tokens, age)
+        clear = (facts.ordered_tokens if not facts.doubtful_ids else
+                 tuple(t for t in facts.ordered_tokens if t.split("@", 1)[0] not in facts.doubtful_ids))
+        hits += red_flag_hits(r.red_flags, clear, age)
+        if facts.doubtful and r.low_confidence_red_flag is not None:
+            hits.append(Hit(r.low_confidence_red_flag.level, r.low_confidence_red_flag.reason(facts.doubtful)))
         medications = tuple(m.lower() for m in patient.medications)
         hits += combination_hits(self._combinations, tokens, patient, medications)
         hits += condition_hits(r.diagnosis, conditions, patient)

@@ -32,6 +32,8 @@ class FindingFacts(NamedTuple):
     present_ids: frozenset[str] | None = None  # symptom ids of current findings; None if one is unmapped
     context_seen: bool = False  # a context-only finding was read (alone, the complaint is unread)
     review_codes: frozenset[str] = frozenset()  # codes of the findings named in needs_review
+    doubtful: tuple[str, ...] = ()  # names of the red flags read with low confidence
+    doubtful_ids: frozenset[str] = frozenset()  # their symptom ids (their tokens set off no red flag)
 
 
 class FindingReader:
@@ -40,7 +42,9 @@ class FindingReader:
                  self_care_window: SelfCareWindow | None = None,
                  acute_only_hours: Mapping[str, float] | None = None,
                  context_only: frozenset[str] = frozenset(),
-                 companions: Sequence[Companion] = ()):
+                 companions: Sequence[Companion] = (), doubtful_below: float = 0.0):
+        """`doubtful_below`: a finding of one of `read(doubtful_ids=...)` read with a lower
+        confidence is a doubtful red flag (FindingFacts.doubtful) rather than the symptom itself."""
         mapping = {code: tuple(ids) for code, ids in (evidence_symptoms or {}).items()}
         # a valued code also carries its base evidence's symptoms (E_55_@_V_89 -> E_55)
         self._evidence: dict[str, tuple[str, ...]] = {}
@@ -53,6 +57,13 @@ class FindingReader:
         self._acute_only = dict(acute_only_hours or {})
         self._context_only = context_only
         self._companions = tuple(companions)
+        self._doubtful_below = doubtful_below
+
+    def _doubtful(self, f: Finding, ids: frozenset[str]) -> bool:
+        """Read from words (coded findings have no text) with a confidence given and low: a caller
+        that sends a finding without a confidence (0 in the API) has not said it is doubtful."""
+        return (bool(f.text) and 0.0 < f.confidence < self._doubtful_below and f.code.startswith(SYMPTOM_PREFIX)
+                and f.code[len(SYMPTOM_PREFIX):] in ids)
 
     def _covered(self, findings: Sequence[Finding]) -> frozenset[str]:
         """Companion findings covered by a self-care complaint present beside them."""
@@ -87,7 +98,8 @@ class FindingReader:
         return frozenset(out)
 
     def read(self, findings: Sequence[Finding], fever_measured: bool, pregnant: bool,
-             explained: Mapping[str, Explanation] | None = None) -> FindingFacts:
+             explained: Mapping[str, Explanation] | None = None,
+             doubtful_ids: frozenset[str] = frozenset()) -> FindingFacts:
         """`explained`: symptom ids an Explanation reads as its harmless picture. They give no token;
         under a SELF_CARE explanation the finding counts as minor (for its max_days), under a higher
         one it counts for nothing here (the explanation's own level stands for it)."""
@@ -101,9 +113,16 @@ class FindingReader:
         present_ids: set[str] | None = set()
         context_seen = False
         covered = self._covered(findings)
+        doubtful: list[str] = []
+        doubtful_read: set[str] = set()
         for f in findings:
             if not counts_for_triage(f):
                 continue
+            if self._doubtful(f, doubtful_ids):
+                # a near phrase, maybe not the patient's meaning: read as usual, but it sets off no
+                # red flag on its own (engine.py); combinations still need a second, clear finding
+                doubtful.append(f.name or f.code)
+                doubtful_read.add(f.code[len(SYMPTOM_PREFIX):])
             ids = self.symptom_ids(f.code)
             if ids and all(sid in self._context_only for sid in ids):
                 # a descriptor ("woke up with it"): other rules may use its token, but on its own
@@ -165,7 +184,7 @@ class FindingReader:
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
                             tuple(minor), tuple(lingering),
                             None if present_ids is None else frozenset(present_ids), context_seen,
-                            frozenset(review_codes))
+                            frozenset(review_codes), tuple(doubtful), frozenset(doubtful_read))
 
 
 def counts_for_triage(f: Finding) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from knowledge.strict_yaml import load_strict
 
@@ -280,6 +280,20 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class LowConfidenceRedFlag:
+    """An emergency-level red flag read by the phrase encoder alone at a similarity below
+    `below_confidence` sets `level` (a review) instead of its own rules (engine.py)."""
+
+    below_confidence: float
+    level: Urgency
+    label: str
+    cite: str
+
+    def reason(self, names: Sequence[str]) -> str:
+        return f"{self.label}: {', '.join(names)} [{self.cite}]"
+
+
+@dataclass(frozen=True)
 class Companion:
     """Findings (`covers`) that a self-care complaint's NHS page names as part of it: beside one of
     `anchors` (or, with `any_self_care`, beside any self-care finding) they count as minor."""
@@ -316,6 +330,7 @@ class TriageRules:
     context_only: frozenset[str] = frozenset()  # descriptors that are not symptoms by themselves
     companions: tuple[Companion, ...] = ()  # findings a present self-care complaint covers
     explanations: tuple[Explanation, ...] = ()  # "unless" rules (Explanation)
+    low_confidence_red_flag: "LowConfidenceRedFlag | None" = None  # None: every reading counts as read
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":
@@ -357,6 +372,19 @@ def _signs_judged(j: Mapping[str, Any] | None, cite) -> SignsJudged | None:
 
 def load_rules(path: str | Path | None = None) -> TriageRules:
     return TriageRules.from_dict(load_strict(path or RULES_PATH))
+
+
+def _low_confidence_red_flag(spec: Mapping[str, Any] | None, cite) -> LowConfidenceRedFlag | None:
+    if not spec:
+        return None
+    where = "findings.low_confidence_red_flag"
+    level = _level(spec["level"], where)
+    if level >= Urgency.EMERGENCY:
+        raise RulesError(f"{where}: the level of a doubtful reading must be below EMERGENCY, got {level.name}")
+    below = float(spec["below_confidence"])
+    if not 0.0 < below <= 1.0:
+        raise RulesError(f"{where}: below_confidence must be in (0, 1], got {below}")
+    return LowConfidenceRedFlag(below, level, spec["label"], cite(spec["source"], spec.get("cite"), where))
 
 
 def _compile(data: Mapping[str, Any]) -> TriageRules:
@@ -597,6 +625,7 @@ def _compile(data: Mapping[str, Any]) -> TriageRules:
         actions=actions,
         acute_only_hours={k: float(v) for k, v in (f.get("acute_only_hours") or {}).items()},
         context_only=frozenset(f.get("context_only") or ()),
+        low_confidence_red_flag=_low_confidence_red_flag(f.get("low_confidence_red_flag"), cite),
         severe_score_at_least=float(f["severe_score_at_least"]),
         fever_temperature_c=float(f["fever_temperature_c"]),
         adult_age_years=float(f["adult_age_years"]),

@@ -224,6 +224,13 @@ def render(data: dict[str, Any]) -> str:
     rows = sorted(data["red_flags"], key=lambda r: LEVEL_ORDER.index(r["level"]))
     out += _table(["finding", "age", "level", "meaning", "source"],
                   [[f"`{r['token']}`", _age(r), r["level"], r["label"], _cite(data, r)] for r in rows])
+    doubtful = data["findings"].get("low_confidence_red_flag")
+    if doubtful:
+        out.append(f"A finding that is an emergency-level red flag on its own at the patient's age, read only by the "
+                   f"classifier's phrase encoder at a similarity below {doubtful['below_confidence']:.2f} (lexical "
+                   f"readings carry 0.82 or more), sets off no red flag of this table on its own (combinations and "
+                   f"the other rules still count it): it sets {doubtful['level']} instead, "
+                   f"\"{doubtful['label']}\" [{data['sources'][doubtful['source']]['cite']}].\n")
 
     out.append("### Combinations (triage tuples)\n")
     out.append("Every group needs at least one of its findings.\n")
