@@ -2193,6 +2193,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # nothing coming out of an ear or a wound: no discharge, and no one "out of it"
     (r"\bnothing\s+(?:is\s+|has\s+been\s+)?(?:coming|came|comes|leaking|oozing|draining)\s+out\s+of\s+(?:it|them|there)\b",
      NOT_FINDING),
+    # --- vignettes_blind56 (session 20): women's health ---
+    # "they're all over the place, sometimes 3 weeks apart": an irregular cycle, not a muddled mind
+    (r"\b(?:they're|they\s+are|they've\s+been|they\s+have\s+been|cycle\s+is|cycles\s+are)\s+(?:\w+\s+)?all\s+over\s+the\s+place\b"
+     r"(?=[^.;]{0,40}?\b(?:weeks?|days?|months?)\s+(?:apart|between)\b)", "irregular-menstrual-flow"),
+    # "no change in discharge": the usual discharge, not a new one
+    (r"\bno\s+(?:change|changes|difference)\s+(?:in|to|with)\s+(?:my\s+|her\s+|the\s+)?discharge\b", NOT_FINDING),
     # who else has it ("half my office has had the same thing"): not half a face
     (r"\bhalf\s+(?:of\s+)?(?:my|the|his|her|our|their)\s+(?:office|class|team|school|family|house|household|street|"
      r"ward|work|colleagues|friends|year|nursery|department|floor|mates|unit)\b", NOT_FINDING),

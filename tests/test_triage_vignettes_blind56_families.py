@@ -1,0 +1,33 @@
+"""Presentation families read from vignettes_blind56, development data written blind in session 20
+(eval/README.md, issue #5): women's health in everyday, vague and embarrassed words. Measured
+unread: 73.3%, 0 of 20 emergencies under-triaged, self-care 45% (with the complaint screen as
+trained before session 20: 63.3%, 3 of 20).
+
+Its non-emergencies sent to A&E were mostly red flags the phrase encoder read from near phrases
+("I can't shift" as weakness, "ruining my life" as suicidal thoughts, "like sitting on a small
+ball" as numbness down below, periods "all over the place" as confusion): rules.yaml
+findings.low_confidence_red_flag (tests/test_emergency_low_confidence_red_flag.py) and the readings
+below. Left as read: uncomplicated cystitis (the blind sets' writers disagree whether it is
+self-care or a GP's), a missed pill, piles after a birth, normal discharge, engorgement and
+premenstrual symptoms, which stay at a routine consultation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.reading import assert_reads
+
+READINGS = [
+    ("my periods are a nightmare, they're all over the place, sometimes 2 weeks apart, sometimes 6",
+     "irregular-menstrual-flow", {"confusion"}),
+    ("mum's been all over the place since this morning, doesn't know what day it is", None,
+     {"irregular-menstrual-flow"}),
+    ("a bit itchy down below since the new bubble bath, no change in discharge", None, {"vaginal-discharge"}),
+    ("my discharge has changed colour and smells", "vaginal-discharge", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,not_expected", READINGS)
+def test_reading(served, text, expected, not_expected):
+    assert_reads(served, text, expected, not_expected)
