@@ -7,16 +7,19 @@ Its non-emergencies sent to A&E were mostly red flags the phrase encoder read fr
 ("I can't shift" as weakness, "ruining my life" as suicidal thoughts, "like sitting on a small
 ball" as numbness down below, periods "all over the place" as confusion): rules.yaml
 findings.low_confidence_red_flag (tests/test_emergency_low_confidence_red_flag.py) and the readings
-below. Left as read: uncomplicated cystitis (the blind sets' writers disagree whether it is
-self-care or a GP's), a missed pill, piles after a birth, normal discharge, engorgement and
-premenstrual symptoms, which stay at a routine consultation.
+below; premenstrual moods, bloating and spots are self-care (rules.yaml explanation
+`premenstrual-syndrome`, NHS PMS). Left as read: uncomplicated cystitis (the blind sets' writers
+disagree whether it is self-care or a GP's), a missed pill, piles after a birth, normal discharge
+and engorgement, which stay at a routine consultation.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from healthmesh.clinical import Patient, Sex, Urgency
 from tests.support.reading import assert_reads
+from tests.support.triage import level_of
 
 READINGS = [
     ("my periods are a nightmare, they're all over the place, sometimes 2 weeks apart, sometimes 6",
@@ -31,3 +34,11 @@ READINGS = [
 @pytest.mark.parametrize("text,expected,not_expected", READINGS)
 def test_reading(served, text, expected, not_expected):
     assert_reads(served, text, expected, not_expected)
+
+
+def test_premenstrual_moods_bloating_and_spots_are_self_care(served, detector):
+    """NHS PMS: self-help first; thoughts of suicide keep their own reading."""
+    woman = Patient(age_years=33, sex=Sex.FEMALE)
+    text = "every month I'm moody before my period, bloated and weepy, and my skin breaks out, it goes when my period starts"
+    assert level_of(served, detector, text, woman) == Urgency.SELF_CARE
+    assert level_of(served, detector, text + ", and I've had thoughts of ending my life", woman) >= Urgency.EMERGENCY
