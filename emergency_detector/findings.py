@@ -113,17 +113,18 @@ class FindingReader:
         present_ids: set[str] | None = set()
         context_seen = False
         covered = self._covered(findings)
-        doubtful: list[str] = []
-        doubtful_read: set[str] = set()
+        doubtful: list[tuple[str, str]] = []  # (name, symptom id)
+        clearly_read: set[str] = set()  # a finding read clearly too keeps its red flag
         for f in findings:
             if not counts_for_triage(f):
                 continue
+            ids = self.symptom_ids(f.code)
             if self._doubtful(f, doubtful_ids):
                 # a near phrase, maybe not the patient's meaning: read as usual, but it sets off no
                 # red flag on its own (engine.py); combinations still need a second, clear finding
-                doubtful.append(f.name or f.code)
-                doubtful_read.add(f.code[len(SYMPTOM_PREFIX):])
-            ids = self.symptom_ids(f.code)
+                doubtful.append((f.name or f.code, f.code[len(SYMPTOM_PREFIX):]))
+            else:
+                clearly_read.update(ids or ())
             if ids and all(sid in self._context_only for sid in ids):
                 # a descriptor ("woke up with it"): other rules may use its token, but on its own
                 # it is not a symptom, needs no review and keeps nobody from self-care
@@ -184,7 +185,9 @@ class FindingReader:
         return FindingFacts(frozenset(tokens), tuple(tokens), has_symptoms, tuple(needs_review),
                             tuple(minor), tuple(lingering),
                             None if present_ids is None else frozenset(present_ids), context_seen,
-                            frozenset(review_codes), tuple(doubtful), frozenset(doubtful_read))
+                            frozenset(review_codes),
+                            tuple(name for name, sid in doubtful if sid not in clearly_read),
+                            frozenset(sid for _, sid in doubtful if sid not in clearly_read))
 
 
 def counts_for_triage(f: Finding) -> bool:

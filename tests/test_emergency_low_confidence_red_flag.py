@@ -81,3 +81,9 @@ def test_a_finding_sent_without_words_or_a_confidence_counts_as_sent(detector):
     unset, coded = symptom("facial-droop", confidence=0.0, text="face drooping"), symptom("facial-droop", confidence=0.5)
     for finding in (unset, coded):
         assert detector.assess(ADULT, NO_VITALS, [finding]).level >= Urgency.EMERGENCY
+
+
+def test_a_red_flag_also_read_clearly_keeps_its_level(detector):
+    """The same finding coded (no words) beside a doubtful reading of it is a clear red flag."""
+    findings = [symptom("facial-droop", confidence=0.66, text="half my office"), symptom("facial-droop")]
+    assert detector.assess(ADULT, NO_VITALS, findings).level >= Urgency.EMERGENCY
