@@ -330,7 +330,7 @@ class TriageRules:
     context_only: frozenset[str] = frozenset()  # descriptors that are not symptoms by themselves
     companions: tuple[Companion, ...] = ()  # findings a present self-care complaint covers
     explanations: tuple[Explanation, ...] = ()  # "unless" rules (Explanation)
-    low_confidence_red_flag: "LowConfidenceRedFlag | None" = None  # None: every reading counts as read
+    low_confidence_red_flag: LowConfidenceRedFlag | None = None  # None: every reading counts as read
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "TriageRules":

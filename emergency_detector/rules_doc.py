@@ -230,7 +230,7 @@ def render(data: dict[str, Any]) -> str:
                    f"classifier's phrase encoder at a similarity below {doubtful['below_confidence']:.2f} (lexical "
                    f"readings carry 0.82 or more), sets off no red flag of this table on its own (combinations and "
                    f"the other rules still count it): it sets {doubtful['level']} instead, "
-                   f"\"{doubtful['label']}\" [{data['sources'][doubtful['source']]['cite']}].\n")
+                   f"\"{doubtful['label']}\" [{_cite(data, doubtful)}].\n")
 
     out.append("### Combinations (triage tuples)\n")
     out.append("Every group needs at least one of its findings.\n")
