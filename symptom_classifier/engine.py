@@ -25,6 +25,7 @@ from .lexicon import (PAIN_GONE_NOW, PAST_EXPOSURES, BLEEDING_GOING_ON, BLEEDING
                       GREEN_WORDS, MALE_DOWN_BELOW, OTHER_GREEN_THINGS, VOMIT_WORDS)
 from .matcher import NOT_FINDING, ConceptMatch, ConceptMatcher, LexicalMatcher, PatternMatcher, best_cover
 from .text import STOPWORDS, Token, tokenize
+from .word_regex import compile_word_regex
 
 if TYPE_CHECKING:
     from .embedding import EmbeddingMatcher
@@ -35,8 +36,8 @@ FEVER_FROM_C = 38.0
 BILE_ID = "bilious-vomiting"
 SPUTUM_ID = "coughing-up-sputum"
 EYE_DISCHARGE_ID = "eye-discharge"
-EYE_WORDS = re.compile(r"\beyes?\b|\beyelids?\b|\blashes\b|\beyelashes\b")
-GENITAL_WORDS = re.compile(r"\bvagina\w*|\bvulva\w*|\bgenital\w*|\bdown (?:below|there)\b|\bknickers\b|\bpants\b|"
+EYE_WORDS = compile_word_regex(r"\beyes?\b|\beyelids?\b|\blashes\b|\beyelashes\b")
+GENITAL_WORDS = compile_word_regex(r"\bvagina\w*|\bvulva\w*|\bgenital\w*|\bdown (?:below|there)\b|\bknickers\b|\bpants\b|"
                            r"\bunderwear\b|\bthrush\b|\bpenis\b|\bsex\b|\bintercourse\b|\bperiods?\b|\bpregnan\w*|"
                            r"\bitch\w* (?:down|around)\b|\bsmell\w*|\bodou?r\w*|\bfishy\b|\bstd\b|\bsti\b")
 SEVERE_BLEEDING_ID = "severe-bleeding"
@@ -66,7 +67,7 @@ MAX_WHOLE_RUN_TOKENS = 8
 RUN_BREAKS = frozenset({"and", "or", "but", "with", "then", "plus", "also", "while", "nor", "yet", "&"})
 # "my 80 year old mum has had a fall": a relative introduced with an age is the patient a carer
 # speaks for, so "mother has ..." describes the complaint, not the family history.
-RELATIVE_WITH_AGE = re.compile(
+RELATIVE_WITH_AGE = compile_word_regex(
     r"\b(?:\d+|[a-z]+)[\s-]*(?:years?|yrs?|months?)[\s-]*old\s+(?:mother|father|mum|mom|dad|"
     r"grandmother|grandfather|gran|granny|grandma|grandpa|grandad|nan|nana|sister|brother|aunt|uncle|"
     r"husband|wife|partner)\b")

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from healthmesh.clinical import PREGNANCY_WEEKS_RANGE, Consciousness, Sex
 
+from .word_regex import compile_word_regex
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -24,15 +26,15 @@ _SEP = r"\s*(?:of|is|was|at|:|=|-)?\s*(?:of\s+|is\s+|was\s+|around\s+|about\s+)?
 
 AGE_RES = (
     # "48-year-old", "48 year old", "a 3 month old", "2-week-old", "58 yrs old"
-    re.compile(rf"\b(?P<n>{_NUMW})[\s-]*(?P<u>years?|yrs?|y|months?|mths?|mos?|weeks?|wks?|days?)[\s-]*old\b"),
+    compile_word_regex(rf"\b(?P<n>{_NUMW})[\s-]*(?P<u>years?|yrs?|y|months?|mths?|mos?|weeks?|wks?|days?)[\s-]*old\b"),
     # "58 yo", "58yo", "58 y/o", "58 y.o."
-    re.compile(r"\b(?P<n>\d{1,3})\s*(?P<u>yo|y/o|y\.o\.?|yr|yrs)(?![\w/])(?!\s+(?:ago|history|of|hx))"),
+    compile_word_regex(r"\b(?P<n>\d{1,3})\s*(?P<u>yo|y/o|y\.o\.?|yr|yrs)(?![\w/])(?!\s+(?:ago|history|of|hx))"),
     # "aged 58", "age 58", "age: 58"
-    re.compile(r"\bage(?:d)?\s*[:=]?\s*(?P<n>\d{1,3})\b"),
+    compile_word_regex(r"\bage(?:d)?\s*[:=]?\s*(?P<n>\d{1,3})\b"),
     # "58M", "58 F", "58-year male" style shorthand
-    re.compile(r"(?<![\w/.])(?P<n>\d{1,3})\s?(?P<sx>m|f)\b(?![/.]\w)"),
+    compile_word_regex(r"(?<![\w/.])(?P<n>\d{1,3})\s?(?P<sx>m|f)\b(?![/.]\w)"),
 )
-NOT_AN_AGE_BEFORE = re.compile(r"\b(?:for|past|last|over|since|x|about|after|in)\s*$")
+NOT_AN_AGE_BEFORE = compile_word_regex(r"\b(?:for|past|last|over|since|x|about|after|in)\s*$")
 
 SEX_WORDS = {
     "woman": Sex.FEMALE, "female": Sex.FEMALE, "lady": Sex.FEMALE, "girl": Sex.FEMALE,
@@ -40,16 +42,16 @@ SEX_WORDS = {
     "man": Sex.MALE, "male": Sex.MALE, "gentleman": Sex.MALE, "gent": Sex.MALE, "boy": Sex.MALE,
     "son": Sex.MALE, "guy": Sex.MALE, "mr": Sex.MALE, "men": Sex.MALE,
 }
-SEX_RE = re.compile(r"\b(" + "|".join(SEX_WORDS) + r")\b")
-PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b")
-FAMILY_CONTEXT = re.compile(r"(?:mother|father|mum|mom|dad|sister|brother|aunt|uncle|grand\w+|"
+SEX_RE = compile_word_regex(r"\b(" + "|".join(SEX_WORDS) + r")\b")
+PRONOUN_RE = compile_word_regex(r"\b(he|him|his|himself|she|her|hers|herself)\b")
+FAMILY_CONTEXT = compile_word_regex(r"(?:mother|father|mum|mom|dad|sister|brother|aunt|uncle|grand\w+|"
                             r"family|wife|husband)\W*(?:\w+\W+){0,3}$")
 
 _MONTHS = r"(?P<months>[1-9]|one|two|three|four|five|six|seven|eight|nine)"
 # "32 weeks pregnant", "32 weeks' gestation", "32+4 weeks of pregnancy", "30 weeks along",
 # "pregnant at 32 weeks", "pregnant (30 weeks)", "7 months pregnant"; the first alternatives that
 # carry the weeks come before the bare words, so the weeks are read where they are written.
-PREGNANT_RE = re.compile(
+PREGNANT_RE = compile_word_regex(
     r"\b(?:(?P<weeks>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)'?\s*(?:of\s+)?"
     r"(?:pregnant|pregnancy|gestation|pg|along)|"
     r"pregnant\s*[(,-]?\s*(?:at\s+|about\s+|around\s+)?(?P<weeks2>\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)|"
@@ -58,23 +60,23 @@ PREGNANT_RE = re.compile(
     # a maternity note's gestation ("G1 10/40", "28+3/40"): weeks over the 40 of a pregnancy
     r"|(?<![\d/.])\b(?P<weeks3>[1-3]?\d|4[0-2])(?:\s*\+\s*\d)?\s*/\s*40\b(?![\d/])")
 MAX_PREGNANCY_WEEKS = PREGNANCY_WEEKS_RANGE[1]  # beyond this a number is not a gestation
-NOT_PREGNANT_RE = re.compile(
+NOT_PREGNANT_RE = compile_word_regex(
     r"\b(?:not|isn't|never been|no chance of being|can't be|cannot be)\s+(?:currently\s+)?"
     r"pregnan\w*|\bnegative\s+(?:home\s+|urine\s+)?pregnancy\s+tests?|\bpregnancy\s+tests?\b[^.;?]{0,30}?\bnegative\b|"
     r"\b(?:no|zero)\s+(?:chance|way|possibility)\s+(?:that\s+)?(?:i'm|i\s+am|im|she's|she\s+is|shes|i\s+could\s+be|"
     r"she\s+could\s+be|of\s+being)\s+pregnan\w*")
 # A pregnancy test is a pregnancy only when it was positive ("did a pregnancy test anyway", "should
 # I do a pregnancy test?" say nothing either way)
-PREGNANCY_TEST_RE = re.compile(r"\s+tests?\b")
-POSITIVE_TEST_RE = re.compile(r"\bpositive\s+(?:home\s+|urine\s+)?pregnancy\s+tests?\b|\bpregnancy\s+tests?\b[^.;?]{0,30}?\bpositive\b")
-MAYBE_PREGNANT_RE = re.compile(
+PREGNANCY_TEST_RE = compile_word_regex(r"\s+tests?\b")
+POSITIVE_TEST_RE = compile_word_regex(r"\bpositive\s+(?:home\s+|urine\s+)?pregnancy\s+tests?\b|\bpregnancy\s+tests?\b[^.;?]{0,30}?\bpositive\b")
+MAYBE_PREGNANT_RE = compile_word_regex(
     r"\b(?:might|may|could)\s+be\s+pregnant|\bpossibly pregnant|\bmaybe pregnant|\bmissed (?:my |her )?period")
 
 # A temperature said by its number, then its unit or where it was taken ("35.9 under the arm", "38.2 C").
 _TEMP_UNIT = r"(?:°\s*c?\b|degrees?(?:\s*c)?\b|c\b)"
 _TEMP_SITE = r"(?:under (?:the|her|his|my|their) arm|in (?:the|her|his|my|their) ear|axillary|tympanic|orally|by mouth)"
-TEMP_BARE_RE = re.compile(rf"\b(?P<v>3[4-9]\.\d|4[0-2]\.\d)\s*(?:{_TEMP_UNIT}\s*)?(?:{_TEMP_SITE}|°|degrees|c\b)")
-TEMP_RE = re.compile(
+TEMP_BARE_RE = compile_word_regex(rf"\b(?P<v>3[4-9]\.\d|4[0-2]\.\d)\s*(?:{_TEMP_UNIT}\s*)?(?:{_TEMP_SITE}|°|degrees|c\b)")
+TEMP_RE = compile_word_regex(
     rf"\b(?:temperature|temp|t|tmax|fever|febrile|pyrexia|pyrexial)(?:'s)?\b{_SEP}(?P<v>\d{{2,3}}(?:\.\d+)?)\s*(?:°|degrees?|deg)?\s*(?P<u>c|f|celsius|fahrenheit)?\b"
     r"|(?P<v2>\d{2,3}(?:\.\d+)?)\s*(?:°\s*|degrees?\s*)(?P<u2>c|f|celsius|fahrenheit)?\b"
     r"|(?P<v3>\d{2}(?:\.\d+)?)\s*(?P<u3>c)\b"
@@ -89,49 +91,49 @@ TEMP_RE = re.compile(
     r"|\b(?:thermometer|temperature|temp)\b[^.;]{0,40}?\b(?:says|said|reads|read|reading|showed|shows|is|was|it's|its|"
     r"it\s+was|it\s+is|came\s+up|came\s+out|at|of)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?"
     r"(?P<v4>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)\b(?!\s*(?:/|%|years?|yrs?|weeks?|days?|hours?|mins?|minutes?|kg|bpm))")
-HR_RE = re.compile(
+HR_RE = compile_word_regex(
     rf"\b(?:hr|heart rate|heartrate|pulse rate|pulse|p|hrate)\b{_SEP}(?P<v>\d{{2,3}})\b(?:\s*(?:bpm|beats))?"
     r"|\b(?P<v2>\d{2,3})\s*(?:bpm|beats per minute|beats a minute)\b")
-BP_RE = re.compile(
+BP_RE = compile_word_regex(
     rf"\b(?:bp|blood pressure|b/p|nibp|(?:monitor|machine) (?:says|said|reads|read|shows|showed))\b{_SEP}"
     r"(?P<s>\d{2,3})\s*/\s*(?P<d>\d{2,3})"
     r"|\b(?P<s2>\d{2,3})\s*/\s*(?P<d2>\d{2,3})\s*(?:mm\s*hg|mmhg)")
-SYSTOLIC_RE = re.compile(rf"\b(?:systolic|sbp)(?:\s+bp)?\b{_SEP}(?P<s>\d{{2,3}})")
-RR_RE = re.compile(
+SYSTOLIC_RE = compile_word_regex(rf"\b(?:systolic|sbp)(?:\s+bp)?\b{_SEP}(?P<s>\d{{2,3}})")
+RR_RE = compile_word_regex(
     rf"\b(?:rr|resp(?:iratory)? rate|resps|respirations|respiration rate|breathing rate|rresp)\b{_SEP}(?P<v>\d{{1,2}})\b"
     r"|\b(?P<v2>\d{1,2})\s*(?:breaths per minute|breaths a minute|breaths/min|/min breaths)")
-SPO2_RE = re.compile(
+SPO2_RE = compile_word_regex(
     rf"\b(?:spo2|sp02|sao2|o2 sats?|o2 saturation|oxygen saturation|oxygen sats?|saturations?|sats?|oxygen level|o2 level|o2|pulse ox|pulse oximetry)\b"
     r"(?:\s+(?:at\s+home|on\s+(?:my|the|his|her|our)\s+(?:\w+\s+)?(?:machine|monitor|oximeter|meter|probe|finger\s+thing)))?"
     rf"{_SEP}(?P<v>\d{{2,3}})\s*%?(?:\s*on\s+(?:room air|ra|air)\b)?"
     r"|\b(?P<v2>\d{2,3})\s*%\s*(?:on\s+(?:room air|ra|air)\b|(?=on\s+(?:\d+\s*l|oxygen|o2))|sats?|spo2|o2)")
-ON_OXYGEN_RE = re.compile(
+ON_OXYGEN_RE = compile_word_regex(
     r"\bon\s+(?:\d+(?:\.\d+)?\s*(?:l|litres?|liters?|lpm)\b(?:\s*(?:/\s*min\s*)?(?:of\s+)?(?:oxygen|o2|nc|via nasal cannula)\b)?|oxygen|o2|supplemental oxygen|"
     r"home oxygen|nasal cannula|a non-?rebreather|high[- ]flow)|\b\d+\s*l\s*(?:o2|oxygen|nc)\b|"
     r"\bnasal cannula\b|\bnon-?rebreather\b")
 # a saturation said to be the person's usual ("sats 92 which is about normal for me", "91, my
 # baseline"): someone who lives at 88-92% is who NEWS2's SpO2 scale 2 is for (RCP 2017)
-USUAL_SPO2_AFTER_RE = re.compile(
+USUAL_SPO2_AFTER_RE = compile_word_regex(
     r"^\s*%?\s*(?:,|-|\()?\s*(?:which|that|it|this)?\s*(?:is|'s|was)?\s*(?:about|around|roughly|pretty\s+much|just|near|close\s+to)?\s*"
     r"(?:my|his|her|their)?\s*(?:normal|usual|baseline)\b(?:\s+(?:for|with)\s+(?:me|him|her|them))?")
 SCALE2_TARGET = (88.0, 92.0)
-ROOM_AIR_RE = re.compile(r"\b(?:on\s+)?(?:room air|ra)\b")
-GCS_RE = re.compile(r"\bgcs\s*(?:of|is|was|:|=)?\s*(?P<v>\d{1,2})(?:\s*/\s*15)?\b")
+ROOM_AIR_RE = compile_word_regex(r"\b(?:on\s+)?(?:room air|ra)\b")
+GCS_RE = compile_word_regex(r"\bgcs\s*(?:of|is|was|:|=)?\s*(?P<v>\d{1,2})(?:\s*/\s*15)?\b")
 AVPU_RES: tuple[tuple[re.Pattern[str], Consciousness], ...] = (
-    (re.compile(r"\b(?:unresponsive|unconscious|unrousable|not responding|no response|"
+    (compile_word_regex(r"\b(?:unresponsive|unconscious|unrousable|not responding|no response|"
                 r"won't wake up|will not wake up|can't wake (?:him|her|them)|comatose|"
                 r"responds to nothing|not waking up)\b"), Consciousness.UNRESPONSIVE),
-    (re.compile(r"\b(?:responds|responding|responsive) (?:only )?to pain\b|\bpain responsive\b"),
+    (compile_word_regex(r"\b(?:responds|responding|responsive) (?:only )?to pain\b|\bpain responsive\b"),
      Consciousness.PAIN),
-    (re.compile(r"\b(?:responds|responding|responsive) (?:only )?to (?:voice|verbal)\b|"
+    (compile_word_regex(r"\b(?:responds|responding|responsive) (?:only )?to (?:voice|verbal)\b|"
                 r"\bvoice responsive\b"), Consciousness.VOICE),
-    (re.compile(r"\b(?:confused|confusion|disorientated|disoriented|delirious|delirium|"
+    (compile_word_regex(r"\b(?:confused|confusion|disorientated|disoriented|delirious|delirium|"
                 r"new confusion|acutely confused|not making sense|talking nonsense|"
                 r"altered mental status|ams)\b"), Consciousness.CONFUSION),
-    (re.compile(r"\b(?:alert and oriented|alert and orientated|a&o|a\s*&\s*ox?\s*\d|"
+    (compile_word_regex(r"\b(?:alert and oriented|alert and orientated|a&o|a\s*&\s*ox?\s*\d|"
                 r"alert|fully conscious|gcs 15)\b"), Consciousness.ALERT),
 )
-NEGATION_BEFORE = re.compile(r"(?:\bno|\bnot|\bn't|\bdenies|\bwithout|\bnever)\W+(?:\w+\W+){0,2}$")
+NEGATION_BEFORE = compile_word_regex(r"(?:\bno|\bnot|\bn't|\bdenies|\bwithout|\bnever)\W+(?:\w+\W+){0,2}$")
 
 
 @dataclass

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from knowledge.kb import KnowledgeBase
 
+from .word_regex import compile_word_regex
+
 # How much a match is trusted, by where the phrase came from.
 CONFIDENCE = {"name": 0.95, "synonym": 0.92, "lay": 0.88, "variant": 0.82}
 
@@ -51,14 +53,14 @@ CRAMP_FORMS = ("{x} cramp", "{x} cramps", "{x} spasm", "{x} spasms", "cramp in {
 LUMP_FORMS = ("lump in {x}", "lump on {x}", "{x} lump", "{x} mass", "mass in {x}", "mass on {x}")
 
 _PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"^(?P<x>.+) pain$"), PAIN_FORMS),
-    (re.compile(r"^pain (?:in|of) (?P<x>.+)$"), PAIN_FORMS),
-    (re.compile(r"^(?P<x>.+) swelling$"), SWELLING_FORMS),
-    (re.compile(r"^swollen (?P<x>.+)$"), SWELLING_FORMS),
-    (re.compile(r"^(?P<x>.+) weakness$"), WEAKNESS_FORMS),
-    (re.compile(r"^(?P<x>.+) stiffness or tightness$"), STIFF_FORMS),
-    (re.compile(r"^(?P<x>.+) cramps or spasms$"), CRAMP_FORMS),
-    (re.compile(r"^(?P<x>.+) (?:lump or mass|mass or lump)$"), LUMP_FORMS),
+    (compile_word_regex(r"^(?P<x>.+) pain$"), PAIN_FORMS),
+    (compile_word_regex(r"^pain (?:in|of) (?P<x>.+)$"), PAIN_FORMS),
+    (compile_word_regex(r"^(?P<x>.+) swelling$"), SWELLING_FORMS),
+    (compile_word_regex(r"^swollen (?P<x>.+)$"), SWELLING_FORMS),
+    (compile_word_regex(r"^(?P<x>.+) weakness$"), WEAKNESS_FORMS),
+    (compile_word_regex(r"^(?P<x>.+) stiffness or tightness$"), STIFF_FORMS),
+    (compile_word_regex(r"^(?P<x>.+) cramps or spasms$"), CRAMP_FORMS),
+    (compile_word_regex(r"^(?P<x>.+) (?:lump or mass|mass or lump)$"), LUMP_FORMS),
 )
 # Prefixes that are not body parts ("sharp chest pain" keeps its own words only).
 _NOT_BODY_PART = {"sharp chest", "burning chest", "sharp abdominal", "burning abdominal",
@@ -163,15 +165,15 @@ GENERATED_LAY_TERMS: dict[str, tuple[str, ...]] = {
 }
 # Said of a boy or man, "down below" and "down there" name the genitals: the concepts those words
 # read as for a woman, and what they are for a male.
-DOWN_BELOW_WORDS = re.compile(r"\bdown\s+(?:below|there)\b")
+DOWN_BELOW_WORDS = compile_word_regex(r"\bdown\s+(?:below|there)\b")
 MALE_DOWN_BELOW = {"pelvic-pain": "genital-pain", "pain": "genital-pain", "vaginal-pain": "genital-pain",
                    "vaginal-itching": "itching-of-scrotum", "vaginal-discharge": "penile-discharge",
                    "lower-body-pain": "genital-pain"}
 # "He's been sick and it's bright green": a sentence that has vomiting and calls something green,
 # with no other green thing in it (phlegm, snot, poo, an eye's discharge) and no "not green", is
 # vomiting bile (a bowel obstruction's sign), which the words for the colour alone do not say.
-GREEN_WORDS = re.compile(r"\bgreen(?:ish)?\b")
-OTHER_GREEN_THINGS = re.compile(
+GREEN_WORDS = compile_word_regex(r"\bgreen(?:ish)?\b")
+OTHER_GREEN_THINGS = compile_word_regex(
     r"\b(?:phlegm|snot|snotty|mucus|sputum|bogeys?|bogies|nose|nasal|poo+s?|poop|stools?|nappy|nappies|diapers?|"
     r"diarrh\w*|discharge|eyes?|wee|urine|pee|spit|tongue|skin)\b|\b(?:not|n't|no)\s+(?:\w+\s+)?green")
 # "Cough for 10 days now bringing up green stuff": "bringing up" is said of a cough's phlegm as
@@ -179,18 +181,18 @@ OTHER_GREEN_THINGS = re.compile(
 # up" in a complaint that names a cough, and no vomiting, no feeds and no baby-sick anywhere, is
 # sputum. The unambiguous words for vomit ("throwing up green", "green vomit", "sick is green")
 # keep their reading.
-BROUGHT_UP_WORDS = re.compile(r"^(?:bringing|bring|brings|brought)\s+up\b")
-COUGH_WORDS = re.compile(r"\bcough\w*|\bchesty\b|\bphlegm\b|\bmucus\b|\bsputum\b")
-VOMIT_WORDS = re.compile(r"\b(?:vomit\w*|sick|puk\w*|throw\w*\s+up|threw\s+up|spew\w*|retch\w*|feeds?|feeding|milk|"
+BROUGHT_UP_WORDS = compile_word_regex(r"^(?:bringing|bring|brings|brought)\s+up\b")
+COUGH_WORDS = compile_word_regex(r"\bcough\w*|\bchesty\b|\bphlegm\b|\bmucus\b|\bsputum\b")
+VOMIT_WORDS = compile_word_regex(r"\b(?:vomit\w*|sick|puk\w*|throw\w*\s+up|threw\s+up|spew\w*|retch\w*|feeds?|feeding|milk|"
                          r"possets?|posseting)\b")
 # "Bled quite a lot at first but it stopped after pressing on it": bleeding the text says has
 # stopped is not the ongoing severe bleeding that needs an ambulance (NHS: cuts and grazes, go to
 # A&E when bleeding does not stop after pressing on it for 10 minutes). A sentence that says it
 # stopped, and not that it has not, has started again or is still going, puts it in the past.
-BLEEDING_STOPPED_AFTER = re.compile(
+BLEEDING_STOPPED_AFTER = compile_word_regex(
     r"^[^.;!?]{0,12}?(?:,|\bbut\b|\bthen\b|\band\b|\bnow\b|\bwhich\b)[^.;!?,]{0,24}?"
     r"\b(?:stopped|settled|eased\s+off|dried\s+up)\b(?!\s+(?:breathing|responding|moving|talking|making))")
-BLEEDING_GOING_ON = re.compile(
+BLEEDING_GOING_ON = compile_word_regex(
     r"(?:\bnot|n't|\bnever|\bwon'?t|\bwont|\bcan'?t|\bcant|\bcannot)\s+(?:\w+\s+){0,2}(?:stopp?\w*|stops?|settle\w*|ease\w*)\b|"
     r"\bagain\b|\bstill\b|\bstarted\b|\bkeeps?\b|\bwill\s+not\b|\bpouring\b|\bgushing\b|\bspurting\b")
 
@@ -203,7 +205,7 @@ PAST_EXPOSURES = frozenset({"travel-to-malaria-area", "travel-to-dengue-area", "
 # "Three episodes of severe pain after fatty meals ... currently pain-free": a pain the complaint
 # says is gone now was severe in an attack, not now (biliary colic between attacks: a GP, not the
 # emergency department). Present tense only: "was pain-free until this morning" does not count.
-PAIN_GONE_NOW = re.compile(
+PAIN_GONE_NOW = compile_word_regex(
     r"\b(?:currently|now|presently|at present|at the moment|today|this morning|since then|between (?:attacks|episodes))"
     r"\s+(?:(?:she|he|i|they)(?:'s|'m| is| am| are)?\s+|(?:is|am|are)\s+)?(?:completely\s+|totally\s+)?pain\s*-?\s*free\b|"
     r"\b(?:is|am|are|'s|'m)\s+(?:now\s+|currently\s+|completely\s+|totally\s+)?pain\s*-?\s*free\b(?!\s+(?:until|till|til)\b)|"

@@ -16,6 +16,7 @@ from knowledge.kb import KnowledgeBase
 from .context import STATE_WORDS
 from .lexicon import Phrase, concept_phrases
 from .text import Token, phrase_stems
+from .word_regex import compile_word_regex
 
 # Words skipped while matching, so "pain in my left arm" meets "pain in arm" and "very sore
 # throat" meets "sore throat". Their meaning (laterality, severity) is read by the modifiers.
@@ -2310,7 +2311,7 @@ class PatternMatcher:
                  prefilter: bool = True):
         import re
 
-        self._patterns = [(re.compile(p), cid, required_literals(p) if prefilter else None)
+        self._patterns = [(compile_word_regex(p), cid, required_literals(p) if prefilter else None)
                           for p, cid in patterns if cid in known_ids or cid == NOT_FINDING]
         # the patterns to run on every sentence (no literal to look for), and for each literal the
         # patterns a sentence holding it may match, by position in PATTERNS (earlier ones first)

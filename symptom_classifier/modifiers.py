@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import BODY_PART_WORDS
+from .word_regex import compile_word_regex
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -21,29 +22,29 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the wee
 _ROUGHLY = r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|(?P<more>over\s+|more than\s+))?"
 DURATION_RES = (
     # a day named, then counted ("since Saturday, so 4 days now"): the count, not a guess at the day
-    re.compile(rf"\bsince\s+(?:last\s+)?{_WEEKDAY}\s*,?\s*(?:so\s+|that's\s+|thats\s+|which\s+is\s+|making\s+it\s+)"
+    compile_word_regex(rf"\bsince\s+(?:last\s+)?{_WEEKDAY}\s*,?\s*(?:so\s+|that's\s+|thats\s+|which\s+is\s+|making\s+it\s+)"
                rf"{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\b"),
-    re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|(?P<more>over\s+|more than\s+)|the\s+(?:past|last)\s+|the\s+)?{_NUM}\s*-?\s*{_UNIT}\b"),
+    compile_word_regex(rf"\b(?:for|over|in)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|(?P<more>over\s+|more than\s+)|the\s+(?:past|last)\s+|the\s+)?{_NUM}\s*-?\s*{_UNIT}\b"),
     # "it's been 4 days", "so a week now" (not "she is 6 weeks now", an age)
-    re.compile(rf"\b(?:it's|its|it\s+has|has|have|i've|he's|she's|they've)\s+been\s+{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\b"),
-    re.compile(rf"\b(?:so|that's|thats|been)\s+{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\s+now\b"),
-    re.compile(rf"\b(?:past|last|previous)\s+{_NUM}\s*{_UNIT}\b"),
-    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+ago\b"),
-    re.compile(rf"\bx\s*{_NUM}\s*{_UNIT}\b"),
-    re.compile(rf"\bsince\s+{_NUM}\s*{_UNIT}\b"),
-    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+(?:history|hx|duration)\b"),
+    compile_word_regex(rf"\b(?:it's|its|it\s+has|has|have|i've|he's|she's|they've)\s+been\s+{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\b"),
+    compile_word_regex(rf"\b(?:so|that's|thats|been)\s+{_ROUGHLY}{_NUM}\s*-?\s*{_UNIT}\s+now\b"),
+    compile_word_regex(rf"\b(?:past|last|previous)\s+{_NUM}\s*{_UNIT}\b"),
+    compile_word_regex(rf"\b{_NUM}\s*-?\s*{_UNIT}\s+ago\b"),
+    compile_word_regex(rf"\bx\s*{_NUM}\s*{_UNIT}\b"),
+    compile_word_regex(rf"\bsince\s+{_NUM}\s*{_UNIT}\b"),
+    compile_word_regex(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+(?:history|hx|duration)\b"),
     # "has had 2 days of stinging", "three weeks of a productive cough": the duration said first
     # (not "20 weeks of pregnancy", a gestation)
-    re.compile(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+of\b(?!\s+(?:her\s+)?(?:pregnancy|gestation|amenorrho?ea))"),
-    re.compile(rf"\b(?:for|over)\s+the\s+(?:past|last)\s+(?P<unit>hour|day|week|month|year|night)\b"),
+    compile_word_regex(rf"\b{_NUM}\s*-?\s*{_UNIT}(?:\s*'s?|’s?)?\s+of\b(?!\s+(?:her\s+)?(?:pregnancy|gestation|amenorrho?ea))"),
+    compile_word_regex(rf"\b(?:for|over)\s+the\s+(?:past|last)\s+(?P<unit>hour|day|week|month|year|night)\b"),
     # clinical shorthand: "2/7" two days, "4/52" four weeks, "3/12" three months (not "x14/7", a
     # course of treatment; not a blood pressure or a date, which have other numbers)
-    re.compile(r"(?<![x/\d])\b(?P<num>\d{1,2})\s*/\s*(?P<unit>7|52|12)\b(?![/\d])"),
+    compile_word_regex(r"(?<![x/\d])\b(?P<num>\d{1,2})\s*/\s*(?P<unit>7|52|12)\b(?![/\d])"),
 )
 CLINICAL_UNITS = {"7": "day", "52": "week", "12": "month"}
-PLURAL_ONLY = re.compile(r"\bfor\s+(?P<unit>hours|days|weeks|months|years)\b")
+PLURAL_ONLY = compile_word_regex(r"\bfor\s+(?P<unit>hours|days|weeks|months|years)\b")
 PLURAL_HOURS = {"hours": 3, "days": 72, "weeks": 336, "months": 2190, "years": 26280}
-SINCE = re.compile(
+SINCE = compile_word_regex(
     r"\bsince\s+(?P<when>this morning|this afternoon|this evening|tonight|today|last night|"
     r"yesterday morning|yesterday afternoon|yesterday evening|yesterday|the weekend|last week|"
     r"last month|monday|tuesday|wednesday|thursday|friday|saturday|sunday|breakfast|lunch|"
@@ -61,7 +62,7 @@ SINCE_HOURS = {
     "all day": 10, "overnight": 10, "all night": 10, "earlier today": 4, "today": 6, "an hour ago": 1,
     "birth": None,
 }
-SCORE_RE = re.compile(r"\b(?P<score>\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b")
+SCORE_RE = compile_word_regex(r"\b(?P<score>\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b")
 
 SEVERITY_WORDS: dict[str, str] = {}
 for _w in ("mild", "mildly", "slight", "slightly", "minor", "a bit of", "a little", "niggling",
@@ -75,11 +76,11 @@ for _w in ("severe", "severely", "bad", "terrible", "terribly", "awful", "excruc
            "killing me", "in agony", "agony", "massive", "debilitating", "intolerable",
            "heavy", "tearing", "ripping", "crippling", "splitting", "violent"):
     SEVERITY_WORDS[_w] = "severe"
-SEVERITY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SEVERITY_WORDS), key=len,
+SEVERITY_RE = compile_word_regex(r"\b(" + "|".join(sorted(map(re.escape, SEVERITY_WORDS), key=len,
                                                     reverse=True)) + r")\b")
 # severity words that also give a thing's size or weight, when a thing follows them
 SIZE_WORDS = frozenset({"massive", "heavy"})
-SIZE_OF_THING_RE = re.compile(
+SIZE_OF_THING_RE = compile_word_regex(
     r"\s+(?:[\w-]+\s+)?(?:meal|meals|dinner|lunch|breakfast|tea|curry|chilli|chili|takeaway|kebab|pizza|burger|"
     r"fry-up|fry up|roast|buffet|feast|portion|portions|plate|plateful|bowl|bowlful|night|night out|session|weekend|"
     r"drinking|drinker|smoker|box|boxes|bag|bags|shopping|furniture|sofa|wardrobe|weights?|load|loads|lifting|"
@@ -88,11 +89,11 @@ SIZE_OF_THING_RE = re.compile(
     r"egg|goose\s*-?\s*egg|bump|lump|bruise)\b")
 # a bump or a mark said to look bad ("it looks awful and it's going purple"): how it looks, not how
 # severe the injury is
-LOOKS_OF_THING_RE = re.compile(
+LOOKS_OF_THING_RE = compile_word_regex(
     r"\b(?:it|that|this|(?:the|her|his|my)\s+(?:bump|lump|bruise|egg|swelling|cut|graze|mark|bite|sting))\s+"
     r"(?:looks|looked|look|is\s+looking|was\s+looking)\s+(?:really\s+|so\s+|pretty\s+|quite\s+|a\s+bit\s+)?$")
 # a severity word denied just before it ("crampy but not bad", "isn't too severe")
-NOT_BEFORE_RE = re.compile(r"\b(?:not|isn't|wasn't|aren't|weren't|never|nothing)\s+(?:that\s+|too\s+|so\s+|very\s+|really\s+|as\s+)?$")
+NOT_BEFORE_RE = compile_word_regex(r"\b(?:not|isn't|wasn't|aren't|weren't|never|nothing)\s+(?:that\s+|too\s+|so\s+|very\s+|really\s+|as\s+)?$")
 ONSET_WORDS = {
     "sudden": "sudden", "suddenly": "sudden", "abrupt": "sudden", "abruptly": "sudden",
     "all of a sudden": "sudden", "out of the blue": "sudden", "out of nowhere": "sudden",
@@ -104,7 +105,7 @@ ONSET_WORDS = {
     "insidious": "gradual", "progressive": "gradual", "progressively": "gradual",
     "creeping": "gradual", "slow onset": "gradual", "over time": "gradual",
 }
-ONSET_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, ONSET_WORDS), key=len,
+ONSET_RE = compile_word_regex(r"\b(" + "|".join(sorted(map(re.escape, ONSET_WORDS), key=len,
                                                  reverse=True)) + r")\b")
 
 _SITES = sorted({w for words in BODY_PART_WORDS.values() for w in words} | {
@@ -121,7 +122,7 @@ _SITES = sorted({w for words in BODY_PART_WORDS.values() for w in words} | {
 }, key=len, reverse=True)
 # Possessives may sit inside a many-word site ("lower part of my tummy").
 _POSSESSIVE = r"(?:(?:my|the|his|her|their|your)\s+)?"
-POSSESSIVE_RE = re.compile(r"\b(?:my|the|his|her|their|your)\s+")
+POSSESSIVE_RE = compile_word_regex(r"\b(?:my|the|his|her|their|your)\s+")
 
 
 def _site_pattern(site: str) -> str:
@@ -129,14 +130,14 @@ def _site_pattern(site: str) -> str:
     return words[0] if len(words) == 1 else (r"\s+" + _POSSESSIVE).join(map(re.escape, words))
 
 
-SITE_RE = re.compile(r"\b(?P<side>left|right|lt|rt|both|bilateral)?[\s-]*(?:sided\s+)?"
+SITE_RE = compile_word_regex(r"\b(?P<side>left|right|lt|rt|both|bilateral)?[\s-]*(?:sided\s+)?"
                      r"(?P<site>" + "|".join(map(_site_pattern, _SITES)) + r")\b")
-SIDE_OF_RE = re.compile(r"\s+of\s+(?:(?:my|the|his|her|their|your)\s+)?(?!body\b)\w")
-QUADRANT_RE = re.compile(r"\b(?P<abbr>rlq|ruq|llq|luq|rif|lif)\b")
+SIDE_OF_RE = compile_word_regex(r"\s+of\s+(?:(?:my|the|his|her|their|your)\s+)?(?!body\b)\w")
+QUADRANT_RE = compile_word_regex(r"\b(?P<abbr>rlq|ruq|llq|luq|rif|lif)\b")
 QUADRANTS = {"rlq": ("right lower quadrant", "right"), "ruq": ("right upper quadrant", "right"),
              "llq": ("left lower quadrant", "left"), "luq": ("left upper quadrant", "left"),
              "rif": ("right iliac fossa", "right"), "lif": ("left iliac fossa", "left")}
-SIDE_RE = re.compile(r"\b(?:on\s+(?:the\s+|my\s+|his\s+|her\s+)?(?P<a>left|right)(?:\s+side)?|"
+SIDE_RE = compile_word_regex(r"\b(?:on\s+(?:the\s+|my\s+|his\s+|her\s+)?(?P<a>left|right)(?:\s+side)?|"
                      r"(?P<b>left|right)[\s-]+sided|(?P<c>both)\s+sides|(?P<d>bilateral)(?:ly)?|"
                      r"(?P<e>one)[\s-]+sided)\b")
 SIDE_NAMES = {"left": "left", "lt": "left", "right": "right", "rt": "right", "both": "bilateral",
@@ -167,8 +168,8 @@ class SiteMention:
 # time of year only: "a cough every night for 3 weeks" has lasted 3 weeks.
 _SEASON = (r"(?:spring|summer|autumn|fall|winter|year|christmas|holidays?|january|february|march|april|may|june|"
            r"july|august|september|october|november|december|hay ?fever season|pollen season)")
-_RECURS_BEFORE = re.compile(rf"\b(?:every|each)\s+(?:{_SEASON})(?:\s*(?:,|and|or|to|-|–)\s*{_SEASON})*\s+(?:[a-z]+\s+)?$")
-_RECURS_AFTER = re.compile(rf"^\s*,?\s*(?:every|each)\s+{_SEASON}\b")
+_RECURS_BEFORE = compile_word_regex(rf"\b(?:every|each)\s+(?:{_SEASON})(?:\s*(?:,|and|or|to|-|–)\s*{_SEASON})*\s+(?:[a-z]+\s+)?$")
+_RECURS_AFTER = compile_word_regex(rf"^\s*,?\s*(?:every|each)\s+{_SEASON}\b")
 
 
 def _recurring(text: str, start: int, end: int) -> bool:
