@@ -2299,9 +2299,39 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     items = _parsed(pattern)
     if items is None:
         return None
+    options = [_most_telling(items)]
+    # "\b(?:a|my)\s+needle|\bsight\s+of\s+blood": each alternative has its own telling words
+    branches = _top_level_branches(items)
+    if branches is not None:
+        by_branch = [_most_telling(branch) for branch in branches]
+        if all(found is not None for found in by_branch):
+            options.append(frozenset().union(*by_branch))
+    return max((found for found in options if found is not None), key=_telling, default=None)
+
+
+def _most_telling(items: list) -> frozenset[str] | None:
     options = [found for start in range(len(items)) if (found := _starts(items, start)) is not None]
-    # the shortest string decides how often a set is found in a sentence; fewer strings break ties
-    return max(options, key=lambda found: (min(map(len, found)), -len(found)), default=None)
+    return max(options, key=_telling, default=None)
+
+
+def _telling(found: frozenset[str]) -> tuple[int, int]:
+    """The shortest string decides how often a set is found in a sentence; fewer strings break ties."""
+    return min(map(len, found)), -len(found)
+
+
+def _top_level_branches(items: list) -> list[list] | None:
+    """A pattern that is one alternation (after assertions such as \\b, which the parser moves out of
+    the alternatives when all of them start with it): each alternative with those assertions."""
+    try:
+        from re import _constants as op_codes
+    except ImportError:  # Python < 3.11
+        import sre_constants as op_codes  # type: ignore[no-redef]
+    lead = 0
+    while lead < len(items) and items[lead][0] in (op_codes.AT, op_codes.ASSERT, op_codes.ASSERT_NOT):
+        lead += 1
+    if lead != len(items) - 1 or items[lead][0] is not op_codes.BRANCH:
+        return None
+    return [items[:lead] + list(branch) for branch in items[lead][1][1]]
 
 
 class PatternMatcher:
