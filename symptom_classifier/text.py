@@ -39,7 +39,9 @@ _UNDOUBLE = set("bdgmnprt")
 UNSTEMMED = frozenset({"teething", "spotting", "limping", "fitting", "fits", "pants"})
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass takes 2 us to build against 0.3, a complaint makes dozens of tokens
+# (and the lexicon thousands), and nothing changes a token once made. Hashable as before.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     text: str  # normalised surface form (lower case)
     stem: str  # matching key
