@@ -2203,6 +2203,30 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # who else has it ("half my office has had the same thing"): not half a face
     (r"\bhalf\s+(?:of\s+)?(?:my|the|his|her|our|their)\s+(?:office|class|team|school|family|house|household|street|"
      r"ward|work|colleagues|friends|year|nursery|department|floor|mates|unit)\b", NOT_FINDING),
+    # --- vignettes_blind58 (session 21): pharmacy ailments and their look-alikes ---
+    # "my mouth and lips are covered in painful sores": sores in the mouth (a blistering rash with
+    # them and sore eyes is rules.yaml's Stevens-Johnson combination)
+    (r"\b(?:mouth|lips|gums|tongue)(?:\s+and\s+(?:my\s+|his\s+|her\s+)?(?:mouth|lips|gums|tongue))?\s+"
+     r"(?:is|are|has\s+been|have\s+been|got|getting)\s+(?:all\s+)?(?:covered\s+in|covered\s+with|full\s+of)\s+"
+     r"(?:\w+\s+){0,2}?(?:sores|ulcers|blisters)\b", "mouth-ulcer"),
+    # a rash "spreading over my chest and face": where the rash is, not chest pain
+    (r"\b(?:rash|spots|blisters|bumps|redness|hives|welts)\b[^.;?]{0,30}?(?P<span>\b(?:spreading|spread|spreads|all|coming\s+up)\s+"
+     r"(?:over|across|on|onto)\s+(?:my|his|her|their|the)\s+(?:chest|tummy|stomach|belly|back|face|neck|body|trunk)"
+     r"(?:\s+and\s+(?:my\s+|his\s+|her\s+)?(?:chest|tummy|stomach|belly|back|face|neck|arms|legs))?)\b", NOT_FINDING),
+    # a cough that "comes in fits", "fits of coughing", "in fits and starts": bouts, not seizures
+    (r"\b(?:comes?|came|coming|cough\w*|sneez\w*|laugh\w*|giggl\w*|cry\w*)\s+(?:\w+\s+){0,2}?(?P<span>in\s+fits)\b|"
+     r"\bfits\s+and\s+starts\b", NOT_FINDING),
+    (r"\b(?P<span>fits\s+of)\s+(?:coughing|sneezing|laughter|laughing|giggles|giggling|crying|temper|rage)\b", NOT_FINDING),
+    # a headache that "goes with paracetamol": eased by a usual dose, not an overdose
+    (r"\b(?:goes|went|go|going|settles|settled|eases|eased|easing|shifts|shifted|clears|cleared)\s+(?:off\s+|away\s+|down\s+)?"
+     r"with\s+(?:a\s+|some\s+|two\s+|2\s+)?(?:paracetamol|ibuprofen|painkillers?|calpol|nurofen|aspirin|co\s*-\s*codamol|"
+     r"tablets|pills)\b", NOT_FINDING),
+    # a back done in, "low down on the right": where in the back, not pain moving to the lower right
+    # of the tummy
+    (r"\bback\b[^.;?]{0,60}?(?P<span>\blow\s+down\s+on\s+the\s+(?:right|left)(?:\s+(?:hand\s+)?side)?)\b", NOT_FINDING),
+    # "the side of my head is sore when I brush my hair": where the tenderness is, not a head injury
+    (r"\b(?P<span>(?:the\s+)?sides?\s+of\s+(?:my|his|her|the)\s+head)\s+(?:is|are|feels?|gets|has\s+been|have\s+been)\s+"
+     r"(?:\w+\s+)?(?:sore|tender|painful|achy|aching|sensitive)\b", NOT_FINDING),
 )
 PATTERN_CONFIDENCE = 0.85
 
