@@ -10,7 +10,9 @@ findings.low_confidence_red_flag (tests/test_emergency_low_confidence_red_flag.p
 below; premenstrual moods, bloating and spots are self-care (rules.yaml explanation
 `premenstrual-syndrome`, NHS PMS). Left as read: uncomplicated cystitis (the blind sets' writers
 disagree whether it is self-care or a GP's), a missed pill, piles after a birth, normal discharge
-and engorgement, which stay at a routine consultation.
+and engorgement, which stay at a routine consultation. Session 21: spotting and feeling sick after
+the morning after pill are its common side effects (rules.yaml explanation
+`emergency-contraception-side-effects`, NHS).
 """
 
 from __future__ import annotations
@@ -42,3 +44,13 @@ def test_premenstrual_moods_bloating_and_spots_are_self_care(served, detector):
     text = "every month I'm moody before my period, bloated and weepy, and my skin breaks out, it goes when my period starts"
     assert level_of(served, detector, text, woman) == Urgency.SELF_CARE
     assert level_of(served, detector, text + ", and I've had thoughts of ending my life", woman) >= Urgency.EMERGENCY
+
+
+def test_spotting_and_feeling_sick_after_the_morning_after_pill_is_self_care(served, detector):
+    """NHS morning after pill: common side effects (session 21); pain low in the tummy is a GP's or
+    more (an ectopic pregnancy), never self-care."""
+    woman = Patient(age_years=24, sex=Sex.FEMALE)
+    text = "took the morning after pill yesterday after the condom came off, today I feel a bit sick and have a little spotting"
+    assert level_of(served, detector, text, woman) == Urgency.SELF_CARE
+    assert level_of(served, detector, "took the morning after pill 2 days ago and now I have pain low in my tummy",
+                    woman) > Urgency.SELF_CARE
