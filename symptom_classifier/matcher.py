@@ -2209,6 +2209,23 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:mouth|lips|gums|tongue)(?:\s+and\s+(?:my\s+|his\s+|her\s+)?(?:mouth|lips|gums|tongue))?\s+"
      r"(?:is|are|has\s+been|have\s+been|got|getting)\s+(?:all\s+)?(?:covered\s+in|covered\s+with|full\s+of)\s+"
      r"(?:\w+\s+){0,2}?(?:sores|ulcers|blisters)\b", "mouth-ulcer"),
+    # --- vignettes_blind59 (session 21): sexual and reproductive health ---
+    # "heard a crack during sex and lost the erection": a penile fracture (the red flag in rules.yaml)
+    (r"\b(?:heard|felt|there\s+was)\s+(?:a\s+|this\s+)?(?:loud\s+|horrible\s+|sudden\s+)?(?:crack|snap|pop|cracking|snapping|popping)"
+     r"(?:\s+(?:sound|noise))?\b[^.;?]{0,40}?\b(?:during|while\s+having|whilst\s+having|having|in\s+the\s+middle\s+of)\s+sex\b",
+     "penis-snapped-during-sex"),
+    (r"\b(?:penis|willy|dick|erection|cock)\b[^.;?]{0,20}?\b(?:cracked|snapped|popped|bent\s+and\s+(?:cracked|snapped))\b",
+     "penis-snapped-during-sex"),
+    # a lump somewhere on a testicle ("a hard lump on the front of my left testicle"): a GP's
+    (r"\b(?:lump|lumps|bump|swelling|mass|nodule|pea|growth)\b[^.;?]{0,30}?\b(?:on|in)\s+(?:the\s+\w+\s+(?:of|on)\s+)?"
+     r"(?:my|his|your|the|one)\s+(?:left\s+|right\s+)?(?:testicle|testicles|testis|ball|balls|nut|nuts|scrotum|bollock|bollocks)\b",
+     "mass-in-scrotum"),
+    # bumps or spots somewhere on the penis ("fleshy bumps on the shaft of my penis")
+    (r"\b(?:bumps?|lumps?|spots?|warts?|growths?|pimples?|blisters?|papules)\b[^.;?]{0,30}?\b(?:on|around|round|along)\s+"
+     r"(?:the\s+\w+\s+(?:of|on)\s+)?(?:my|his|the)\s+(?:penis|willy|dick|foreskin|bellend)\b", "bumps-on-penis"),
+    # "still bleeding a bit" (after a birth, a cut, a tooth out): some bleeding, not a haemorrhage
+    (r"\bstill\s+(?:bleeding|spotting)\s+(?:a\s+(?:bit|little|tiny\s+bit|small\s+amount)|slightly|lightly|a\s+touch)\b",
+     "bleeding-unspecified"),
     # a rash "spreading over my chest and face": where the rash is, not chest pain
     (r"\b(?:rash|spots|blisters|bumps|redness|hives|welts)\b[^.;?]{0,30}?(?P<span>\b(?:spreading|spread|spreads|all|coming\s+up)\s+"
      r"(?:over|across|on|onto)\s+(?:my|his|her|their|the)\s+(?:chest|tummy|stomach|belly|back|face|neck|body|trunk)"
