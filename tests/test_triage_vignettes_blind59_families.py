@@ -7,8 +7,9 @@ The emergency missed was a penile fracture ("heard a crack during sex and lost t
 swollen, purple and bent"): now a red flag (rules.yaml, EAU urological trauma). A painless lump on
 a testicle and warts on the penis were not read at all when words stood between the lump and the
 testicle ("a hard lump on the front of my left testicle"), so they were self-care; a mother "still
-bleeding a bit" 12 days after a birth was read as a haemorrhage (999). Left: the self-care cases
-sent to a GP (breakthrough bleeding on a new pill, pearly penile papules, dribbling after a wee,
+bleeding a bit" 12 days after a birth was read as a haemorrhage (999). Spotting in the first
+months of a pill is self-care (rules.yaml explanation `spotting-on-a-new-pill`, NHS). Left: the
+self-care cases sent to a GP (pearly penile papules, dribbling after a wee,
 a lower-hanging testicle, groin ringworm after gym sessions "in hot weather", recurrent
 cystitis) and piles in pregnancy sent to the midwife for itching.
 """
@@ -48,3 +49,12 @@ def test_a_painless_lump_on_a_testicle_is_never_self_care(served, detector):
     man = Patient(age_years=27, sex=Sex.MALE)
     text = "found a hard lump on the front of my left testicle, doesn't hurt at all"
     assert level_of(served, detector, text, man) > Urgency.SELF_CARE
+
+
+def test_spotting_in_the_first_months_of_a_pill_is_self_care(served, detector):
+    """NHS combined and progestogen-only pill: common at first; with pain it is not (session 21)."""
+    woman = Patient(age_years=23, sex=Sex.FEMALE)
+    text = "started the pill last month and I keep getting light spotting between periods, no pain"
+    assert level_of(served, detector, text, woman) == Urgency.SELF_CARE
+    assert level_of(served, detector, "started the pill last month, spotting between periods and pain low in my tummy",
+                    woman) > Urgency.SELF_CARE
