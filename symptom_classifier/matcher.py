@@ -18,6 +18,11 @@ from .lexicon import Phrase, concept_phrases
 from .text import Token, phrase_stems
 from .word_regex import compile_word_regex
 
+try:  # the opcodes of Python's regex parser, for the prefilter's analysis of PATTERNS
+    from re import _constants as op_codes
+except ImportError:  # Python < 3.11
+    import sre_constants as op_codes  # type: ignore[no-redef]
+
 # Words skipped while matching, so "pain in my left arm" meets "pain in arm" and "very sore
 # throat" meets "sore throat". Their meaning (laterality, severity) is read by the modifiers.
 SKIPPED_WORDS = frozenset({
@@ -2263,10 +2268,6 @@ def _parsed(pattern: str) -> list | None:
 def _starts(items: list, start: int) -> frozenset[str] | None:
     """The strings one of which every match of items[start:] starts with (after zero-width
     assertions), or None when that cannot be told."""
-    try:
-        from re import _constants as op_codes
-    except ImportError:  # Python < 3.11
-        import sre_constants as op_codes  # type: ignore[no-redef]
     zero_width = (op_codes.AT, op_codes.ASSERT, op_codes.ASSERT_NOT)
 
     def first(items: list, i: int = 0) -> set[str] | None:
@@ -2363,10 +2364,6 @@ def _telling(found: frozenset[str]) -> tuple[int, int]:
 def _top_level_branches(items: list) -> list[list] | None:
     """A pattern that is one alternation (after assertions such as \\b, which the parser moves out of
     the alternatives when all of them start with it): each alternative with those assertions."""
-    try:
-        from re import _constants as op_codes
-    except ImportError:  # Python < 3.11
-        import sre_constants as op_codes  # type: ignore[no-redef]
     lead = 0
     while lead < len(items) and items[lead][0] in (op_codes.AT, op_codes.ASSERT, op_codes.ASSERT_NOT):
         lead += 1
@@ -2380,8 +2377,6 @@ class PatternMatcher:
 
     def __init__(self, known_ids: "set[str] | frozenset[str]", patterns: Sequence[tuple[str, str]] = PATTERNS,
                  prefilter: bool = True):
-        import re
-
         self._patterns = [(compile_word_regex(p), cid, required_literals(p) if prefilter else None)
                           for p, cid in patterns if cid in known_ids or cid == NOT_FINDING]
         # the patterns to run on every sentence (no literal to look for), and for each literal the
