@@ -110,6 +110,8 @@ def test_muscle_aches_on_a_statin_see_a_gp(served, detector):
     assert level_of(served, detector, text, Patient(age_years=61, sex=Sex.MALE)) == Urgency.SELF_CARE
     knock = "banged my shin on the coffee table yesterday, bit of a bruise, walking about fine"
     assert level_of(served, detector, knock, man) == Urgency.SELF_CARE
+    on_nystatin = Patient(age_years=61, sex=Sex.MALE, medications=("nystatin",))
+    assert level_of(served, detector, text, on_nystatin) == Urgency.SELF_CARE
 
 
 def test_a_known_asthma_quiet_with_hay_fever_is_self_care(served, detector):
