@@ -2304,6 +2304,22 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bempty\s+(?:blister\s+)?(?:packs?|packets?|boxes|box|bottles?|strips?|tubs?)\b[^.]{0,80}?"
      r"\b(?:about|around|maybe|roughly|over|at\s+least|nearly|almost|like)?\s*(?:\d{2,}|twenty|thirty|forty|fifty)\s+"
      r"(?:tablets|pills|capsules)\b", "overdose"),
+    # "a sour taste after meals": stomach acid coming up (NHS heartburn and acid reflux)
+    (r"\b(?:sour|acid|acidic|bitter)\s+taste\b(?:\s+in\s+(?:my|the|his|her)\s+(?:mouth|throat))?"
+     r"(?=[^.;?]{0,30}?\b(?:after\s+(?:meals|eating|food|i\s+eat|dinner|tea|lunch)|when\s+(?:i|she|he)\s+lie|lying\s+down|at\s+night)\b)",
+     "heartburn"),
+    # "fell asleep in the garden and my shoulders are red, hot and sore": a sunburn
+    (r"\b(?:fell\s+asleep|dozed\s+off|nodded\s+off|sat\s+out|sitting\s+out|lay|lying|been\s+out|was\s+out)\s+in\s+the\s+"
+     r"(?:sun|garden|sunshine|heat)\b[^.?]{0,80}?\b(?:red|pink|burnt|burned|burning|raw)\b(?:,?\s+(?:and\s+)?(?:hot|sore|tender|stinging|painful))*",
+     "sunburn"),
+    # "my breathing is the same as it always is", "no worse than usual": a long-standing condition as
+    # usual, not breathlessness now
+    (r"\b(?:breathing|breath|chest)\s+(?:is|has\s+been|'s|feels)\s+(?:just\s+)?(?:the\s+same\s+as\s+(?:it\s+)?(?:always|usual|ever|normal)"
+     r"(?:\s+(?:is|has\s+been))?|no\s+worse(?:\s+than\s+(?:usual|normal|normal\s+for\s+me))?|as\s+(?:usual|normal|always))\b",
+     NOT_FINDING),
+    # "phlegm is my usual white": a long-standing cough's usual sputum, said as reassurance
+    (r"\b(?:phlegm|sputum|mucus|spit)\s+(?:is|'s|has\s+been|looks)\s+(?:just\s+)?(?:my|the|his|her)\s+(?:usual|normal)\b"
+     r"(?:\s+(?:white|clear|colour|color|amount|grey|gray))?", NOT_FINDING),
     # "a dry tickly cough": one cough ("dry" not a skin's)
     (r"\bdry\s+(?:tickly|tickling|irritating|hacking|annoying|persistent|nagging)\s+cough\b", "cough"),
 )

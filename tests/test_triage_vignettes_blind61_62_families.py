@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from healthmesh.clinical import Patient, Sex, Urgency
+from healthmesh.clinical import Patient, Sex, Urgency, Vitals
 from tests.support.reading import assert_reads
 from tests.support.triage import level_of
 
@@ -55,6 +55,10 @@ READINGS = [
     ("nothing has come out of the stoma since last night", "constipation", set()),
     ("keeping my old morphine and sleeping tablets in a drawer, there's enough now", "suicidal-thoughts", set()),
     ("found the empty blister packs of his amitriptyline in the bin, about 30 tablets", "overdose", set()),
+    ("a burning feeling in my chest and a sour taste after meals", "heartburn", set()),
+    ("fell asleep in the garden and my shoulders are red, hot and sore", "sunburn", set()),
+    ("I've got COPD but my breathing is the same as it always is", None, {"shortness-of-breath"}),
+    ("phlegm is my usual white", None, {"coughing-up-sputum"}),
 ]
 
 
@@ -153,3 +157,20 @@ def test_jerking_and_sweating_on_an_antidepressant_is_an_emergency(served, detec
     on_sertraline = Patient(age_years=34, sex=Sex.FEMALE, medications=("sertraline", "tramadol"))
     assert level_of(served, detector, text, on_sertraline) >= Urgency.EMERGENCY
     assert level_of(served, detector, text, Patient(age_years=34, sex=Sex.FEMALE)) < Urgency.EMERGENCY
+
+
+@pytest.fixture(scope="module")
+def lexical_triage(kb):
+    """The emergency detector service's own assessment: it reads the complaint again lexically."""
+    from emergency_detector.triage import RequestTriage
+
+    return RequestTriage(kb, with_screen=False)
+
+
+def test_heartburn_in_pregnancy_told_as_a_sour_taste_is_self_care(lexical_triage):
+    """NHS indigestion and heartburn in pregnancy: the detector's own lexical reading must find the
+    heartburn too, or its burning chest stays a warning sign."""
+    woman = Patient(age_years=30, sex=Sex.FEMALE, pregnant=True)
+    text = ("28 weeks pregnant. Getting a burning feeling in my chest and a sour taste after meals and when I lie "
+            "down. No pain under my ribs, no headache, no swelling.")
+    assert lexical_triage.assess_request(woman, Vitals(), text=text).level == Urgency.SELF_CARE
