@@ -715,6 +715,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:\d+|several|many|lots of|loads of|a lot of)\s+times\s+(?:a|each|per|every)\s+day|"
      r"(?:much\s+|a lot\s+|far\s+)?more\s+(?:often\s+)?than\s+(?:usual|normal)|all the time|constantly)\b",
      "reliever-inhaler-often"),
+    # a reliever needed most days or several times a week (NHS asthma: asthma not controlled, a GP
+    # review; a preventer used every day is as it should be, so only the reliever's names count)
+    (r"\b(?:reliever|blue\s+inhaler|blue\s+puffer|blue\s+pump|ventolin|salbutamol)s?\b[^.;]{0,30}?"
+     r"\b(?:most\s+days|nearly\s+every\s+day|every\s+day|daily|every\s+night|most\s+nights|"
+     r"(?:three|3|four|4|five|5|several)\s+(?:or\s+more\s+)?times\s+a\s+week)\b", "reliever-inhaler-most-days"),
     # getting up to the toilet at all hours ("up to the loo all the time even at night"), which the
     # encoder reads as diarrhoea
     (r"\bup\s+to\s+the\s+(?:loo|toilet|bathroom)\b(?:\s+(?:all the time|constantly|a lot|loads|every hour|all night|"

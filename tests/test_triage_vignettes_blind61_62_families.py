@@ -59,6 +59,8 @@ READINGS = [
     ("fell asleep in the garden and my shoulders are red, hot and sore", "sunburn", set()),
     ("I've got COPD but my breathing is the same as it always is", None, {"shortness-of-breath"}),
     ("phlegm is my usual white", None, {"coughing-up-sputum"}),
+    ("lately he's needing his blue inhaler most days", "reliever-inhaler-most-days", set()),
+    ("he uses his brown inhaler every day", None, {"reliever-inhaler-most-days", "reliever-inhaler-often"}),
 ]
 
 
@@ -174,3 +176,11 @@ def test_heartburn_in_pregnancy_told_as_a_sour_taste_is_self_care(lexical_triage
     text = ("28 weeks pregnant. Getting a burning feeling in my chest and a sour taste after meals and when I lie "
             "down. No pain under my ribs, no headache, no swelling.")
     assert lexical_triage.assess_request(woman, Vitals(), text=text).level == Urgency.SELF_CARE
+
+
+def test_a_reliever_needed_most_days_sees_a_gp(served, detector):
+    """NHS asthma: a reliever needed three or more times a week is asthma not controlled."""
+    boy = Patient(age_years=12, sex=Sex.MALE, history=("asthma",))
+    text = ("Lately he's needing his blue inhaler most days and coughs at night. He's fine right now, "
+            "talking normally, no struggle to breathe.")
+    assert level_of(served, detector, text, boy) == Urgency.CONSULTATION
