@@ -132,6 +132,8 @@ _TRIGGERS: dict[tuple[Kind, str], tuple[str, ...]] = {
         # a place to wait, not a symptom that stopped ("walking up from the bus stop - a tight chest")
         "bus stop", "bus stops", "tram stop", "the stop", "my stop", "next stop", "last stop", "full stop",
         "pit stop", "stop sign",
+        # blood that has "gone through two tea towels": soaked through, not gone away
+        "gone through", "gone straight through", "gone right through",
         "months gone", "weeks gone",  # "like I'm six months gone": pregnant, not went away
         # "gone" as "become", not "went away" ("his speech has gone funny")
         *(f"{aux}gone {adj}" for aux in ("", "has ", "have ", "had ")

@@ -707,7 +707,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?:breast|boob)s?\b", "lump-or-mass-of-breast"),
     # a blow to the head said with its verb ("struck his forehead on the door frame")
     (r"\b(?:struck|hit|banged|bumped|knocked|bashed|cracked|whacked|smacked)\s+(?:his|her|my|their|the)\s+"
-     r"(?:forehead|head|temple|skull)\b", "head-injury"),
+     r"(?:forehead|head|temple|skull)\b|"
+     # "caught her head on the side of the bath"
+     r"\b(?:caught|clipped|clonked)\s+(?:his|her|my|their|the)\s+(?:forehead|head|temple|skull)\s+(?:on|against|off)\b",
+     "head-injury"),
     # a reliever inhaler needed every few hours or many times a day (NHS asthma: asthma that is
     # getting worse; an urgent GP appointment)
     (r"\b(?:reliever|blue inhaler|blue puffer|ventolin|salbutamol|inhaler|puffer|pump)s?\b[^.;]{0,40}?"
@@ -2325,6 +2328,41 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "phlegm is my usual white": a long-standing cough's usual sputum, said as reassurance
     (r"\b(?:phlegm|sputum|mucus|spit)\s+(?:is|'s|has\s+been|looks)\s+(?:just\s+)?(?:my|the|his|her)\s+(?:usual|normal)\b"
      r"(?:\s+(?:white|clear|colour|color|amount|grey|gray))?", NOT_FINDING),
+    # --- vignettes_blind60 (session 22): injuries, accidents and the environment ---
+    # "blood is pumping out in spurts", "squirting out": bleeding from an artery
+    (r"\bblood\s+(?:is\s+|was\s+|keeps\s+)?(?:pumping|spurting|squirting|pulsing|jetting)(?:\s+out)?\b|"
+     r"\b(?:pumping|spurting|squirting)\s+(?:out\s+)?blood\b|\bin\s+spurts\b", "severe-bleeding"),
+    # "a zigzag-patterned snake": the snake's markings, not a migraine's zigzag lines
+    (r"\bzig\s*-?\s*zag\s*-?\s*(?:patterned|pattern|patterns|markings|marked|stripes?|lines\s+on\s+(?:its|the)\s+back)\b",
+     NOT_FINDING),
+    # a snake bite ("felt a sharp bite and a snake slid off", "bitten by an adder"): NHS snake bites, A&E
+    (r"\b(?:snake|adder|viper|rattlesnake|cobra)\s*-?\s*bite\b|"
+     r"\bbitten\s+by\s+(?:a|an|the)\s+(?:\w+\s+)?(?:snake|adder|viper|rattlesnake|cobra)\b|"
+     r"\bbite\b[^.?]{0,60}?\b(?:snake|adder|viper)\b[^.?]{0,20}?\b(?:slid|slithered|shot|went|disappeared|moved)\b",
+     "snake-bite"),
+    # hot drink pulled onto a child ("pulled a mug of fresh tea off the table onto herself"): a scald
+    (r"\b(?:pulled|knocked|spilt|spilled|tipped|poured|dropped)\s+(?:a|the|his|her|my)\s+(?:mug|cup|pot|kettle|pan|bowl|jug)\s+of\s+"
+     r"(?:\w+\s+)?(?:tea|coffee|water|soup|milk|gravy|noodles)\b[^.?]{0,40}?\b(?:on|onto|over|down)\s+(?:himself|herself|themselves|"
+     r"myself|him|her|me|his|her|my)\b", "minor-burn"),
+    # a chemical splashed into an eye ("the oven spray bounced back into my right eye"): NHS, rinse and A&E
+    (r"\b(?:spray|bleach|cleaner|cleaning\s+\w+|chemical\w*|acid|alkali|caustic|lime|cement|plaster|detergent|"
+     r"liquid|gel|capsule|tablet|powder)\b[^.?]{0,40}?\b(?:went|got|splashed|sprayed|bounced(?:\s+back)?|squirted|flicked|splashed\s+back)\s+"
+     r"(?:\w+\s+)?(?:in|into)\s+(?:my|his|her|their|the|both)\s+(?:left\s+|right\s+)?eyes?\b", "chemical-in-eye"),
+    # a child who drank a household product ("drank some of the drain unblocker"): a poisoning
+    (r"\b(?:drank|drunk|swallowed|sipped|ate|has\s+drunk|has\s+swallowed|got\s+a\s+mouthful\s+of)\s+(?:some\s+(?:of\s+)?)?"
+     r"(?:the\s+|a\s+|my\s+|our\s+)?(?:\w+\s+)?(?:bleach|drain\s+(?:unblocker|cleaner)|oven\s+cleaner|dishwasher\s+(?:tablet|liquid)|"
+     r"washing\s+(?:up\s+)?(?:liquid|tablet|capsule|pod)|laundry\s+(?:capsule|pod|liquid)|antifreeze|white\s+spirit|"
+     r"weed\s*killer|turps|turpentine|paraffin|lamp\s+oil|descaler|toilet\s+cleaner|disinfectant|caustic\s+soda)\b", "overdose"),
+    # "fell off the climbing frame", "off his bike": a fall (its injuries read on their own), not major trauma
+    (r"\b(?:fell|fallen|falling|came|come|tumbled|slipped)\s+off\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+|their\s+)?"
+     r"(?:climbing\s+frame|trampoline|swing|slide|bike|bicycle|scooter|skateboard|sofa|settee|couch|bed|chair|step|steps|kerb|curb|"
+     r"monkey\s+bars|bunk\s+bed|changing\s+table|bouncy\s+castle|stool)\b", "fall"),
+    # fingers or toes "warm, pink and moving": circulation said to be fine after an injury
+    (r"\b(?:fingers|toes|hand|foot|feet|hands)\s+(?:are\s+|is\s+|look\s+|looks\s+|feel\s+)?(?:warm|pink)\s*(?:,|and)\s*(?:and\s+)?"
+     r"(?:warm|pink)(?:\s*(?:,|and)\s*(?:and\s+)?(?:moving|wiggling|moving\s+normally|moving\s+fine))?\b", NOT_FINDING),
+    # "just a tiny red dot where it was" (a tick or a splinter out): the mark it left, not a rash
+    (r"\b(?:tiny|small|little|wee)\s+(?:red\s+|pink\s+)?(?:dot|mark|spot|pinprick)\s+where\s+(?:it|the\s+\w+)\s+(?:was|went\s+in|bit)\b",
+     NOT_FINDING),
     # "a dry tickly cough": one cough ("dry" not a skin's)
     (r"\bdry\s+(?:tickly|tickling|irritating|hacking|annoying|persistent|nagging)\s+cough\b", "cough"),
 )

@@ -184,3 +184,11 @@ def test_a_reliever_needed_most_days_sees_a_gp(served, detector):
     text = ("Lately he's needing his blue inhaler most days and coughs at night. He's fine right now, "
             "talking normally, no struggle to breathe.")
     assert level_of(served, detector, text, boy) == Urgency.CONSULTATION
+
+
+def test_a_foggy_head_in_an_older_person_is_seen_today(served, detector):
+    """A foggy head is self-care in the young (jet lag, caffeine), but from 65 it may be a delirium
+    starting (NHS confusion): a GP today, not the self-care list."""
+    text = "Bit foggy-headed the last couple of days but otherwise well."
+    assert level_of(served, detector, text, Patient(age_years=45, sex=Sex.MALE)) == Urgency.SELF_CARE
+    assert level_of(served, detector, text, Patient(age_years=81, sex=Sex.FEMALE)) == Urgency.CONSULTATION_24H
