@@ -9,7 +9,7 @@ also missed a head knock on warfarin ("caught her head on the side of the bath")
 (its "zigzag-patterned" back read as a migraine's zigzags), a toddler scalded by a mug of tea, an
 oven spray in the eye (NHS: A&E after rinsing), a toddler who drank drain unblocker. Left: a
 diver's decompression illness (no rule), and self-care cases sent to a GP (frostnip's tingling, a
-small electric shock's tingling, a wrist sprain's swelling).
+small electric shock's tingling, a sprained finger's swelling).
 """
 
 from __future__ import annotations
