@@ -2256,7 +2256,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bback\b[^.;?]{0,60}?(?P<span>\blow\s+down\s+on\s+the\s+(?:right|left)(?:\s+(?:hand\s+)?side)?)\b", NOT_FINDING),
     # "the side of my head is sore when I brush my hair": where the tenderness is, not a head injury
     (r"\b(?P<span>(?:the\s+)?sides?\s+of\s+(?:my|his|her|the)\s+head)\s+(?:is|are|feels?|gets|has\s+been|have\s+been)\s+"
-     r"(?:\w+\s+)?(?:sore|tender|painful|achy|aching|sensitive)\b", NOT_FINDING),    # --- vignettes_blind61 / blind62 (session 22): long-term conditions; mental health ---
+     r"(?:\w+\s+)?(?:sore|tender|painful|achy|aching|sensitive)\b", NOT_FINDING),
+    # --- vignettes_blind61 / blind62 (session 22): long-term conditions; mental health ---
     # "apyrexial", "afebrile": a clinician's "no fever", which the encoder read as a fever
     (r"\b(?:apyrexial|apyrexic|apyrexia|afebrile)\b", NOT_FINDING),
     # drinks ("prosecco and then shots", "tequila shots") and jabs ("flu shots"): not gunshots
@@ -2278,7 +2279,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?:within|under|below|not\s+over|not\s+above|never\s+over|never\s+above)\s+(?:the\s+)?(?:max|maximum|recommended|daily)\s+"
      r"(?:daily\s+)?(?:paracetamol\s+|ibuprofen\s+|co\s*-\s*codamol\s+)?(?:dose|amount|limit)\b", NOT_FINDING),
     # "my asthma is behaving itself", "asthma's under control": the condition quiet, not breathlessness
-    (r"\b(?:asthma|copd|chest)(?:\s+is|'s|\s+has\s+been)\s+(?:\w+\s+)?(?:behaving(?:\s+itself)?|under\s+control|"
+    (r"\b(?:asthma|copd|chest)(?:\s+is|'s|\s+has\s+been)\s+(?:really\s+|pretty\s+|quite\s+|totally\s+|nicely\s+)?"
+     r"(?:behaving(?:\s+itself)?|under\s+control|"
      r"well\s+controlled|settled|fine|ok|okay|good|stable)\b", NOT_FINDING),
     # a weight "hasn't changed", "is stable": reassurance, not a weight problem
     (r"\bweight\s+(?:hasn't|has\s+not|has\s+n't|hasnt)\s+(?:changed|gone\s+up|moved|shifted)\b|"
@@ -2331,7 +2333,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # --- vignettes_blind60 (session 22): injuries, accidents and the environment ---
     # "blood is pumping out in spurts", "squirting out": bleeding from an artery
     (r"\bblood\s+(?:is\s+|was\s+|keeps\s+)?(?:pumping|spurting|squirting|pulsing|jetting)(?:\s+out)?\b|"
-     r"\b(?:pumping|spurting|squirting)\s+(?:out\s+)?blood\b|\bin\s+spurts\b", "severe-bleeding"),
+     r"\b(?:pumping|spurting|squirting)\s+(?:out\s+)?blood\b", "severe-bleeding"),
     # "a zigzag-patterned snake": the snake's markings, not a migraine's zigzag lines
     (r"\bzig\s*-?\s*zag\s*-?\s*(?:patterned|pattern|patterns|markings|marked|stripes?|lines\s+on\s+(?:its|the)\s+back)\b",
      NOT_FINDING),
@@ -2346,7 +2348,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      r"myself|him|her|me|his|her|my)\b", "minor-burn"),
     # a chemical splashed into an eye ("the oven spray bounced back into my right eye"): NHS, rinse and A&E
     (r"\b(?:spray|bleach|cleaner|cleaning\s+\w+|chemical\w*|acid|alkali|caustic|lime|cement|plaster|detergent|"
-     r"liquid|gel|capsule|tablet|powder)\b[^.?]{0,40}?\b(?:went|got|splashed|sprayed|bounced(?:\s+back)?|squirted|flicked|splashed\s+back)\s+"
+     r"capsule|pod)\b[^.?]{0,40}?\b(?:went|got|splashed|sprayed|bounced(?:\s+back)?|squirted|flicked|splashed\s+back)\s+"
      r"(?:\w+\s+)?(?:in|into)\s+(?:my|his|her|their|the|both)\s+(?:left\s+|right\s+)?eyes?\b", "chemical-in-eye"),
     # a child who drank a household product ("drank some of the drain unblocker"): a poisoning
     (r"\b(?:drank|drunk|swallowed|sipped|ate|has\s+drunk|has\s+swallowed|got\s+a\s+mouthful\s+of)\s+(?:some\s+(?:of\s+)?)?"
