@@ -2261,9 +2261,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # "apyrexial", "afebrile": a clinician's "no fever", which the encoder read as a fever
     (r"\b(?:apyrexial|apyrexic|apyrexia|afebrile)\b", NOT_FINDING),
     # drinks ("prosecco and then shots", "tequila shots") and jabs ("flu shots"): not gunshots
-    (r"\b(?:then|some|few|of|doing|did|had|having|more|tequila|vodka|sambuca|jager\w*|whisky|whiskey|rum|gin|"
-     r"flu|booster|covid|tetanus|b12|allergy)\s+shots\b", NOT_FINDING),
-    (r"\b(?:flu|booster|covid|tetanus|b12|allergy)\s+shot\b", NOT_FINDING),
+    (r"\b(?:then|some|few|of|doing|did|had|having|more|tequila|vodka|sambuca|jager\w*|whisky|whiskey|rum|gin)\s+shots\b|"
+     r"\b(?:flu|booster|covid|tetanus|b12|allergy)\s+shots?\b", NOT_FINDING),
     # "blackout blinds" and "blackout curtains": a dark bedroom, not a faint or blindness
     (r"\bblack\s*-?\s*out\s+(?:blinds?|curtains?|shades?)\b", NOT_FINDING),
     # "a thumping headache", "a pounding head": one headache, not a thumping heart beside it
